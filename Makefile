@@ -1,0 +1,49 @@
+# Gongkai — the two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# PostgreSQL for the second test run (CI has one on 127.0.0.1:5432 with trust auth).
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
+
+.PHONY: install messages demo serve test test-sqlite test-postgres bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed messages
+
+# Compiled with Babel (a Python package) so that no system gettext is needed.
+messages: $(BIN)/.installed
+	@$(BIN)/pybabel -q compile -d gongkai/locale -D django --use-fuzzy
+
+demo: install
+	$(BIN)/gongkai migrate --noinput
+	$(BIN)/gongkai demo
+	$(BIN)/gongkai serve --port $(PORT)
+
+serve: install
+	$(BIN)/gongkai serve --port $(PORT)
+
+test: install test-sqlite test-postgres
+
+test-sqlite:
+	@echo "== test suite on SQLite =="
+	$(BIN)/pytest
+
+test-postgres:
+	@if $(BIN)/python -m tests.pg_available "$(PG_TEST_URL)"; then \
+		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) =="; \
+		GONGKAI_DATABASE_URL="$(PG_TEST_URL)" $(BIN)/pytest; \
+	else \
+		echo "NOTICE: no PostgreSQL server reachable at $(PG_TEST_URL): the PostgreSQL run is SKIPPED."; \
+	fi
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

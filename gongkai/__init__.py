@@ -1,0 +1,1 @@
+"""Gongkai (公开): government-transparency work for a city, its units and the public."""

@@ -1,0 +1,24 @@
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("plans:list")
+    return render(request, "portal/home.html")
+
+
+def healthz(request):
+    """For load balancers and the demo script: the process is up and the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def not_found(request, exception=None):
+    return render(request, "portal/404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "portal/500.html", status=500)

@@ -1,0 +1,79 @@
+"""Shared fixtures: the Shenyang directory, the 2021 plan, and a small named cast of users.
+
+The cast makes permission tests read naturally:
+  office      — the city disclosure office's administrator (市政府办公室)
+  fgw_liaison — liaison of 市发展改革委, lead unit of plan item 1
+  shenhe      — handler of 沈河区政府, a responsible unit of many tasks
+  outsider    — handler of a unit no plan task names (沈阳市档案馆)
+  anonymous   — a member of the public (the Django test client without login)
+"""
+
+import os
+
+import pytest
+
+from gongkai.demo.loader import PLAN_FILE, UNITS_FILE
+from gongkai.orgs.directory import import_directory
+from gongkai.orgs.models import Role, Unit, UnitKind
+from gongkai.orgs.services import create_person, create_unit
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
+
+SAMPLE_TEXT = PLAN_FILE.read_text(encoding="utf-8")
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def directory(db):
+    import_directory(actor=None, data=UNITS_FILE.read_bytes(), filename=UNITS_FILE.name)
+    return {unit.name: unit for unit in Unit.objects.all()}
+
+
+def _person(username, unit, role):
+    return create_person(actor=None, username=username, password=PASSWORD, memberships=[(unit, role)])
+
+
+@pytest.fixture
+def office(directory):
+    return _person("office", directory["沈阳市人民政府办公室"], Role.OFFICE_ADMIN)
+
+
+@pytest.fixture
+def fgw_liaison(directory):
+    return _person("fgw", directory["沈阳市发展和改革委员会"], Role.LIAISON)
+
+
+@pytest.fixture
+def shenhe(directory):
+    return _person("shenhe", directory["沈河区人民政府"], Role.HANDLER)
+
+
+@pytest.fixture
+def outsider(directory):
+    archive = create_unit(actor=None, name="沈阳市档案馆", kind=UnitKind.INSTITUTION)
+    return _person("outsider", archive, Role.HANDLER)
+
+
+@pytest.fixture
+def sample_plan(directory, office):
+    from gongkai.plans import services
+    from gongkai.plans.importing.draft import PlanDraft
+
+    data = PLAN_FILE.read_bytes()
+    plan_json = services.parse_plan_file(data=data, filename=PLAN_FILE.name)
+    return services.create_plan(
+        actor=office, draft=PlanDraft.from_json(plan_json), source_name=PLAN_FILE.name,
+        sha256=services.sha256_of(data),
+    )
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) logs the test client in as `user` (None stays anonymous)."""
+
+    def login(user):
+        if user is not None:
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return login
