@@ -6,7 +6,7 @@ PORT ?= 8000
 # PostgreSQL for the second test run (CI has one on 127.0.0.1:5432 with trust auth).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
 
-.PHONY: install messages demo serve test test-sqlite test-postgres bench clean
+.PHONY: install messages demo serve test lint test-sqlite test-postgres bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,10 @@ demo: install
 serve: install
 	$(BIN)/gongkai serve --port $(PORT)
 
-test: install test-sqlite test-postgres
+test: install lint test-sqlite test-postgres
+
+lint:
+	$(BIN)/ruff check gongkai tests bench
 
 test-sqlite:
 	@echo "== test suite on SQLite =="

@@ -6,9 +6,9 @@ console e-mail. Each GONGKAI_* variable below switches one piece to a real servi
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import dj_database_url
-from urllib.parse import unquote, urlparse
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "gongkai.events",
+    "gongkai.workdays",
     "gongkai.orgs",
     "gongkai.plans",
     "gongkai.api",
@@ -137,6 +138,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # WhiteNoise serves the app's static files straight from the package: no CDN, no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

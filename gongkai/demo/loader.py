@@ -7,7 +7,7 @@ from django.db import transaction
 
 from gongkai.orgs.directory import import_directory
 from gongkai.orgs.models import Membership, Role, Unit, UnitKind, User
-from gongkai.orgs.services import create_unit, create_person
+from gongkai.orgs.services import create_person, create_unit
 from gongkai.plans import services as plan_services
 from gongkai.plans.importing.draft import PlanDraft
 from gongkai.plans.models import Plan

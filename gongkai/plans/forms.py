@@ -64,3 +64,8 @@ class DesignateForm(forms.Form):
 class MapNameForm(forms.Form):
     name = forms.CharField(widget=forms.HiddenInput)
     unit = forms.ModelChoiceField(label=_("Means"), queryset=Unit.objects.active().order_by("kind", "name"))
+
+
+class StagedPlanForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    year = forms.IntegerField(label=_("Plan year"), required=False, min_value=2000, max_value=2100)

@@ -58,8 +58,7 @@ def find_duplicate(*, sha256, title, year):
 
 @transaction.atomic
 def confirm_import(*, actor, staged, new_version=False):
-    if staged.status != PlanImport.Status.PENDING:
-        raise ValidationError(_("This import was already handled."))
+    _require_pending(staged)
     draft = PlanDraft.from_json(staged.draft)
     plan = create_plan(
         actor=actor, draft=draft, source_name=staged.filename, sha256=staged.sha256, new_version=new_version
@@ -67,6 +66,75 @@ def confirm_import(*, actor, staged, new_version=False):
     staged.status, staged.plan = PlanImport.Status.CONFIRMED, plan
     staged.save(update_fields=["status", "plan"])
     return plan
+
+
+def _restage(staged, draft):
+    resolver = NameResolver()
+    staged.draft = draft.to_json(resolve=lambda name: resolver.resolve(name).as_json())
+    staged.save(update_fields=["draft"])
+
+
+def _require_pending(staged):
+    if staged.status != PlanImport.Status.PENDING:
+        raise ValidationError(_("This import was already handled."))
+
+
+@transaction.atomic
+def correct_staged_plan(*, actor, staged, title, year):
+    """Correct the title or year before saving; a new year re-dates every deadline."""
+    _require_pending(staged)
+    draft = PlanDraft.from_json(staged.draft)
+    title = title.strip()
+    if not title:
+        raise ValidationError(_("The plan needs a title."))
+    changes = {k: {"from": v, "to": n} for k, v, n in (("title", draft.title, title), ("year", draft.year, year)) if v != n}
+    draft.title, draft.year = title, year
+    if "year" in changes:
+        for item in draft.items():
+            for task in item.tasks:
+                task.deadline = parse_deadline(task.deadline.text, year)
+    _restage(staged, draft)
+    record(actor=actor, verb="plan_import.corrected", subject=staged, data={"changes": changes})
+
+
+@transaction.atomic
+def correct_staged_task(*, actor, staged, item_index, task_index, text, deadline_text, lead_units, responsible_units):
+    """Correct one task of a parsed plan before it is saved (indexes count from 0 in document order)."""
+    _require_pending(staged)
+    draft = PlanDraft.from_json(staged.draft)
+    try:
+        task = draft.items()[item_index].tasks[task_index]
+    except IndexError:
+        raise ValidationError(_("That task is not in this import.")) from None
+    before = {"text": task.text, "deadline": task.deadline.text, "lead_units": task.lead_units,
+              "responsible_units": task.responsible_units}
+    task.text = _required_text(text)
+    task.deadline = _checked_deadline(deadline_text, draft.year)
+    task.lead_units = [normalize_name(n) for n in lead_units]
+    task.responsible_units = [normalize_name(n) for n in responsible_units]
+    _restage(staged, draft)
+    after = {"text": task.text, "deadline": task.deadline.text, "lead_units": task.lead_units,
+             "responsible_units": task.responsible_units}
+    record(actor=actor, verb="plan_import.corrected", subject=staged, data={
+        "task": [item_index, task_index], "changes": {k: {"from": before[k], "to": after[k]} for k in after if before[k] != after[k]},
+    })
+
+
+def _required_text(text):
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("The task text cannot be empty."))
+    return text
+
+
+def _checked_deadline(deadline_text, year):
+    deadline = parse_deadline(deadline_text.strip(), year)
+    if deadline_text.strip() and not deadline.recognised:
+        raise ValidationError(
+            _("“%(text)s” is not a deadline Gongkai understands (for example 9月底, 12月31日前, 年底前, 持续推进, 每季度).")
+            % {"text": deadline_text}
+        )
+    return deadline
 
 
 @transaction.atomic
@@ -151,15 +219,8 @@ def split_unit_names(text):
 @transaction.atomic
 def update_task(*, actor, task, text, deadline_text, lead_units, responsible_units):
     _require_editable(actor, task)
-    text = text.strip()
-    if not text:
-        raise ValidationError(_("The task text cannot be empty."))
-    deadline = parse_deadline(deadline_text.strip(), task.item.plan.year)
-    if deadline_text.strip() and not deadline.recognised:
-        raise ValidationError(
-            _("“%(text)s” is not a deadline Gongkai understands (for example 9月底, 12月31日前, 年底前, 持续推进, 每季度).")
-            % {"text": deadline_text}
-        )
+    text = _required_text(text)
+    deadline = _checked_deadline(deadline_text, task.item.plan.year)
     before = task_snapshot(task)
     task.text = text
     for field, value in _deadline_fields(deadline).items():
@@ -219,10 +280,7 @@ def map_name(*, actor, name, unit, staged=None):
     """Map an unresolved name everywhere: saved plans and, if given, the import being reviewed."""
     count = resolve_unit_name(actor=actor, name=name, unit=unit)
     if staged is not None:
-        resolver = NameResolver()
-        for entry in staged.draft["units"]:
-            entry.update(resolver.resolve(entry["name"]).as_json())
-        staged.save(update_fields=["draft"])
+        _restage(staged, PlanDraft.from_json(staged.draft))
     return count
 
 

@@ -1,11 +1,11 @@
-import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,7 +14,7 @@ from gongkai.orgs.access import office_admin_required
 from gongkai.orgs.models import Unit, UnitGroup
 
 from . import exports, services
-from .forms import DesignateForm, ItemForm, MapNameForm, PlanUploadForm, TaskFilterForm, TaskForm
+from .forms import DesignateForm, ItemForm, MapNameForm, PlanUploadForm, StagedPlanForm, TaskFilterForm, TaskForm
 from .importing.errors import PlanFileError
 from .models import Item, Plan, PlanImport, Task, TaskUnit
 
@@ -114,7 +114,8 @@ def task_edit(request, pk):
         else:
             messages.success(request, _("The task was saved."))
             return redirect("plans:item", pk=task.item_id)
-    return render(request, "plans/form_page.html", {"heading": _("Edit task"), "task": task, "item": task.item, "form": form})
+    return form_page(request, form, _("Edit task"), back=task.item,
+                     subheading=_("Task %(number)s.%(position)s") % {"number": task.item.number, "position": task.position})
 
 
 @login_required
@@ -130,7 +131,7 @@ def item_edit(request, pk):
         else:
             messages.success(request, _("The item was saved."))
             return redirect("plans:item", pk=item.pk)
-    return render(request, "plans/form_page.html", {"heading": _("Edit item"), "item": item, "form": form})
+    return form_page(request, form, _("Edit item"), back=item)
 
 
 @login_required
@@ -183,6 +184,8 @@ def import_preview(request, pk):
             return redirect("plans:list")
         if action == "map":
             return map_name_in_import(request, staged)
+        if action == "retitle":
+            return retitle_import(request, staged)
         if action == "confirm":
             try:
                 plan = services.confirm_import(
@@ -199,6 +202,73 @@ def import_preview(request, pk):
         "staged": staged, "draft": draft, "duplicate": duplicate,
         "unresolved": [u for u in draft["units"] if u["resolved"] is None],
         "units": Unit.objects.active().order_by("kind", "name"),
+        "title_form": StagedPlanForm(initial={"title": draft["title"], "year": draft["year"]}),
+        "sections": indexed_sections(draft),
+    })
+
+
+def indexed_sections(draft):
+    """[(section, [(item_index, item)])]: items numbered across sections, as correction URLs count them."""
+    counter, result = 0, []
+    for section in draft["sections"]:
+        indexed = []
+        for item in section["items"]:
+            indexed.append((counter, item))
+            counter += 1
+        result.append((section, indexed))
+    return result
+
+
+def retitle_import(request, staged):
+    form = StagedPlanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.correct_staged_plan(actor=request.user, staged=staged, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, "; ".join(error.messages))
+    else:
+        messages.error(request, _("Check the title and year."))
+    return redirect("plans:import-preview", pk=staged.pk)
+
+
+@office_admin_required
+@require_http_methods(["GET", "POST"])
+def import_task_edit(request, pk, item_index, task_index):
+    staged = get_object_or_404(PlanImport.objects.filter(status=PlanImport.Status.PENDING), pk=pk)
+    items = [item for section in staged.draft["sections"] for item in section["items"]]
+    if item_index >= len(items) or task_index >= len(items[item_index]["tasks"]):
+        raise Http404
+    item, task = items[item_index], items[item_index]["tasks"][task_index]
+    form = TaskForm(request.POST or None, initial={
+        "text": task["text"], "deadline": task["deadline"]["text"],
+        "lead_units": " ".join(task["lead_units"]), "responsible_units": " ".join(task["responsible_units"]),
+    })
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.correct_staged_task(
+                actor=request.user, staged=staged, item_index=item_index, task_index=task_index,
+                text=data["text"], deadline_text=data["deadline"],
+                lead_units=services.split_unit_names(data["lead_units"]),
+                responsible_units=services.split_unit_names(data["responsible_units"]),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The task was corrected. It is saved with the plan when you confirm."))
+            return redirect(f"{reverse('plans:import-preview', args=[staged.pk])}#draft-{item_index}-{task_index}")
+    return form_page(
+        request, form, _("Correct a task before saving"), subheading=f"{item['number']}. {item['title']}",
+        back_url=reverse("plans:import-preview", args=[staged.pk]), back_label=_("Review the import"),
+    )
+
+
+def form_page(request, form, heading, *, back=None, back_url=None, back_label=None, subheading=""):
+    """One page layout for every correction form: heading, the form, and the way back."""
+    if back is not None:
+        back_url, back_label = reverse("plans:item", args=[back.pk]), str(back)
+    return render(request, "plans/form_page.html", {
+        "form": form, "heading": heading, "subheading": subheading, "back_url": back_url, "back_label": back_label,
     })
 
 

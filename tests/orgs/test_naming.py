@@ -1,9 +1,9 @@
 import pytest
+from django.core.exceptions import ValidationError
 
 from gongkai.orgs.models import Unit, UnitAlias
 from gongkai.orgs.naming import NameResolver, normalize_name
 from gongkai.orgs.services import add_alias
-from django.core.exceptions import ValidationError
 
 
 @pytest.fixture

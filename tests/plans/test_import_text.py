@@ -2,17 +2,17 @@ import datetime
 import re
 import statistics
 import time
-from pathlib import Path
 
 import pytest
 from django.utils import translation
 
+from gongkai.demo.loader import PLAN_FILE
 from gongkai.plans.importing import read_plan_file
 from gongkai.plans.importing.builder import build_plan
 from gongkai.plans.importing.errors import PlanFileError
 from gongkai.plans.importing.text_reader import read_text_table
 
-SAMPLE = Path("/work/shared/samples/shenyang-2021-task-breakdown.txt")
+SAMPLE = PLAN_FILE  # the sample as shipped with the demo
 HEADER = "事项名称\t主要任务\t牵头部门\t责任单位\t完成时限"
 HEADER_WORDS = ("事项名称", "主要任务", "牵头部门", "责任单位", "完成时限")
 CJK = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]"

@@ -1,17 +1,17 @@
 import copy
 import datetime
 import json
-from pathlib import Path
 
 import pytest
 from django.utils import translation
 
+from gongkai.demo.loader import PLAN_FILE
 from gongkai.plans.importing import read_plan_file
 from gongkai.plans.importing.deadlines import Deadline
 from gongkai.plans.importing.draft import ItemDraft, PlanDraft, SectionDraft, TaskDraft, Warning
 from gongkai.plans.importing.errors import PlanFileError
 
-SAMPLE = Path("/work/shared/samples/shenyang-2021-task-breakdown.txt")
+SAMPLE = PLAN_FILE  # the sample as shipped with the demo
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from gongkai.events.models import Event
 from gongkai.demo.loader import PLAN_FILE
-from gongkai.orgs.models import Unit, UnitAlias
+from gongkai.events.models import Event
+from gongkai.orgs.models import UnitAlias
 from gongkai.plans import services
 from gongkai.plans.importing.draft import PlanDraft
 from gongkai.plans.models import Item, Plan, Task, TaskUnit

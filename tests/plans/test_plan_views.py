@@ -190,3 +190,30 @@ def test_unknown_pages_are_404_not_500(client_for, office):
     client = client_for(office)
     assert client.get("/plans/999999/").status_code == 404
     assert client.get("/units/export.pdf").status_code == 404
+
+
+def test_correcting_a_task_and_the_year_before_saving(client_for, office):
+    client = client_for(office)
+    upload(client, PLAN_FILE.read_bytes())
+    staged = PlanImport.objects.get()
+    url = reverse("plans:import-task-edit", args=[staged.pk, 7, 2])  # item 8, third task
+    page = client.get(url).content.decode()
+    assert "严格审核发布" in page
+    response = client.post(url, {"text": "严格审核发布。", "lead_units": "市政府办公室", "responsible_units": "区县（市）政府",
+                                 "deadline": "10月底"})
+    assert response.status_code == 302
+    client.post(reverse("plans:import-preview", args=[staged.pk]), {"action": "retitle", "title": "测试计划", "year": 2022})
+    client.post(reverse("plans:import-preview", args=[staged.pk]), {"action": "confirm"})
+    plan = Plan.objects.get()
+    assert (plan.title, plan.year) == ("测试计划", 2022)
+    task = plan.items.get(number="8").tasks.get(position=3)
+    assert (task.text, task.deadline_date.isoformat()) == ("严格审核发布。", "2022-10-31")
+    assert plan.items.get(number="1").tasks.get().deadline_date.isoformat() == "2022-09-30"  # re-dated
+
+
+def test_correcting_a_task_that_does_not_exist_is_404(client_for, office):
+    client = client_for(office)
+    upload(client, PLAN_FILE.read_bytes())
+    staged = PlanImport.objects.get()
+    assert client.get(reverse("plans:import-task-edit", args=[staged.pk, 99, 0])).status_code == 404
+    assert client.get(reverse("plans:import-task-edit", args=[staged.pk, 0, 9])).status_code == 404

@@ -61,9 +61,8 @@ def choose_splits(
     splits = [0] * len(sizes)
     following = None
     for gap in reversed(range(len(sizes))):
-        def cost(split: int) -> float:
-            return forward[gap][split] + item_cost(gap + 1, split, following)
-        splits[gap] = min(range(sizes[gap] + 1), key=lambda split: (cost(split), -split))
+        costs = [forward[gap][split] + item_cost(gap + 1, split, following) for split in range(sizes[gap] + 1)]
+        splits[gap] = min(range(len(costs)), key=lambda split: (costs[split], -split))
         following = splits[gap]
     # A decision is uncertain when forcing another split costs little more overall.
     result = []
