@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.orgs",
     "gongkai.plans",
+    "gongkai.ledger",
     "gongkai.api",
     "gongkai.portal",
     "gongkai.demo",
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "gongkai.portal.context_processors.admin_banners",
             ],
         },
     },
@@ -200,3 +202,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("GONGKAI_LOG_LEVEL", "WARNING")},
 }
+
+# Evidence files of progress reports (PDF, DOCX, XLSX, images), checked by content.
+EVIDENCE_MAX_BYTES = int(env("GONGKAI_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("units/", include("gongkai.orgs.urls")),
     path("plans/", include("gongkai.plans.urls")),
+    path("workdays/", include("gongkai.workdays.urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.plan_list, name="list"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_preview, name="import-preview"),
+    path("import/<int:pk>/draft.json", views.import_draft_json, name="import-json"),
     path("import/<int:pk>/tasks/<int:item_index>/<int:task_index>/", views.import_task_edit, name="import-task-edit"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/export.xlsx", views.export_xlsx, name="export-xlsx"),

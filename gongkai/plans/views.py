@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.events.models import Event
 from gongkai.orgs.access import office_admin_required
-from gongkai.orgs.models import Unit, UnitGroup
+from gongkai.orgs.models import GroupRule, Unit, UnitGroup
 
 from . import exports, services
 from .forms import DesignateForm, ItemForm, MapNameForm, PlanUploadForm, StagedPlanForm, TaskFilterForm, TaskForm
@@ -73,8 +73,13 @@ def item_detail(request, pk):
     tasks = list(item.tasks.prefetch_related(UNITS_PREFETCH))
     editable = set(Task.objects.editable_by(request.user).filter(item=item).values_list("pk", flat=True))
     history = (Event.objects.about(item) | Event.objects.about_any(tasks)).select_related("actor")[:100]
+    undesignated = [
+        tu for task in tasks for tu in task.units.all()
+        if tu.group and tu.group.rule == GroupRule.DESIGNATED and not tu.designated_units.all()
+    ]
     return render(request, "plans/item_detail.html", {
         "item": item, "plan": item.plan, "tasks": tasks, "editable": editable, "history": history,
+        "undesignated": undesignated if editable else [],
         "can_edit_item": Item.objects.editable_by(request.user).filter(pk=item.pk).exists(),
     })
 
@@ -217,6 +222,14 @@ def indexed_sections(draft):
             counter += 1
         result.append((section, indexed))
     return result
+
+
+@office_admin_required
+def import_draft_json(request, pk):
+    staged = get_object_or_404(PlanImport, pk=pk)
+    response = JsonResponse(staged.draft, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = exports.attachment(f"{staged.draft['title']}.json")
+    return response
 
 
 def retitle_import(request, staged):

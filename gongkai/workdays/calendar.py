@@ -150,13 +150,15 @@ class WorkCalendar:
         """add_workdays with every day from `start` to the result, each with why it counted or not."""
         result = self.add_workdays(start, n, count_from=count_from)
         count_from = CountFrom(count_from)
-        steps, number = [], 0
+        steps, counted = [], 0
         day = start
         while day <= result:
             kind, name = self.day_kind(day)
+            # With n == 0 nothing is counted: the result is just the first working day from start.
             counts = kind.is_working and n > 0 and (day != start or count_from == CountFrom.SAME_DAY)
-            number += counts
-            steps.append(Step(date=day, kind=kind, name=name, number=number if counts else None, is_start=day == start))
+            if counts:
+                counted += 1
+            steps.append(Step(date=day, kind=kind, name=name, number=counted if counts else None, is_start=day == start))
             day += datetime.timedelta(days=1)
         return Explanation(start=start, n=n, count_from=count_from, result=result, steps=tuple(steps))
 
@@ -175,7 +177,9 @@ def _check_date(value):
         raise TypeError(f"expected a date, got {type(value).__name__} (use timezone.localdate() for times)")
 
 
-# Shortcuts over the stored calendar, for callers that compute one deadline at a time.
+# Shortcuts over the stored calendar, for callers that compute one deadline at a time. Each call
+# checks the cache's fingerprint (one small query); for many deadlines take
+# `WorkCalendar.from_db()` once and call its methods.
 
 def is_workday(day):
     return WorkCalendar.from_db().is_workday(day)

@@ -30,6 +30,18 @@ class Step:
     def weekday(self):
         return str(WEEKDAYS[self.date.weekday()])
 
+    @property
+    def reason(self):
+        """Why this day counted or not, for the calculator's table."""
+        if self.kind == DayKind.HOLIDAY:
+            return gettext("holiday (%(name)s)") % {"name": self.name} if self.name else gettext("holiday")
+        if self.kind == DayKind.MAKEUP_WORKDAY:
+            label = gettext("make-up working day")
+            return f"{label} ({self.name})" if self.name else label
+        if self.kind == DayKind.WEEKEND:
+            return gettext("weekend")
+        return gettext("working day")
+
     def describe(self):
         """One line of reasoning, e.g. "2021-10-01 Friday: skipped, holiday (国庆节)"."""
         values = {"date": self.date.isoformat(), "weekday": self.weekday, "number": self.number, "name": self.name}

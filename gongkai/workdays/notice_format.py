@@ -60,7 +60,7 @@ def parse_notice_text(text):
     parsed, problems = ParsedNotice(), []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        if not line or line.startswith("#") or line.lower().startswith("date"):
+        if not line or line.startswith("#") or _is_header(line):
             continue
         try:
             dates, kind, name = _parse_line(line)
@@ -74,6 +74,10 @@ def parse_notice_text(text):
     if not parsed.holidays and not parsed.workdays:
         raise NoticeFormatError([gettext("The notice lists no dates.")])
     return parsed
+
+
+def _is_header(line):
+    return SEPARATORS.split(line, maxsplit=1)[0].strip().lower() in {"date", "日期"}
 
 
 def _parse_line(line):

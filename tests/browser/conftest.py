@@ -43,3 +43,9 @@ def login(page, live_server):
         return page
 
     return sign_in
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Our users' browsers ask for Chinese; LocaleMiddleware would serve English to en-US.
+    return {**browser_context_args, "locale": "zh-CN"}

@@ -145,7 +145,7 @@ def test_item_page_and_task_correction_through_the_form(client_for, office, samp
     task.refresh_from_db()
     assert task.text == "编制完成重大建设项目领域公开标准。" and task.deadline_date.isoformat() == "2021-12-15"
     history = client.get(reverse("plans:item", args=[target.pk])).content.decode()
-    assert "12月15日前" in history and "task.updated" in history
+    assert "12月15日前" in history and "任务已修改" in history
 
 
 def test_bad_task_form_keeps_input_and_explains(client_for, office, sample_plan):
@@ -217,3 +217,27 @@ def test_correcting_a_task_that_does_not_exist_is_404(client_for, office):
     staged = PlanImport.objects.get()
     assert client.get(reverse("plans:import-task-edit", args=[staged.pk, 99, 0])).status_code == 404
     assert client.get(reverse("plans:import-task-edit", args=[staged.pk, 0, 9])).status_code == 404
+
+
+def test_a_30_mb_file_is_refused_at_the_default_limit(client_for, office):
+    data = PLAN_FILE.read_bytes() * (30 * 2**20 // len(PLAN_FILE.read_bytes()) + 1)
+    assert len(data) > 30 * 2**20
+    response = upload(client_for(office), data)
+    assert response.status_code == 200
+    assert "20" in " ".join(response.context["form"].errors["file"])
+    assert not PlanImport.objects.exists()
+
+
+def test_preview_offers_the_draft_as_json(client_for, office):
+    client = client_for(office)
+    upload(client, PLAN_FILE.read_bytes())
+    staged = PlanImport.objects.get()
+    data = json.loads(client.get(reverse("plans:import-json", args=[staged.pk])).content)
+    assert data == staged.draft
+
+
+def test_item_page_asks_the_lead_unit_to_designate_relevant_departments(client_for, office, sample_plan):
+    target = sample_plan.items.get(number="9")  # responsible: 市政府有关部门
+    page = client_for(office).get(reverse("plans:item", args=[target.pk])).content.decode()
+    assert "市政府有关部门" in page and reverse("plans:designate", args=[
+        target.tasks.get().units.get(name="市政府有关部门").pk]) in page

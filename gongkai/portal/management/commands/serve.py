@@ -5,13 +5,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 
-def listen_addresses(port):
+def listen_addresses(port, ipv6=Path("/proc/sys/net/ipv6")):
     """IPv6 and IPv4 at once (plan item 13 asks every government site to speak IPv6).
 
     On Linux an IPv6 socket on [::] also accepts IPv4 unless net.ipv6.bindv6only is set; only then
     a separate IPv4 socket is needed (both at once would otherwise collide).
     """
-    ipv6 = Path("/proc/sys/net/ipv6")
     if not ipv6.exists():
         return [f"0.0.0.0:{port}"]
     v6only = (ipv6 / "bindv6only").read_text().strip() == "1"
