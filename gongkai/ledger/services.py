@@ -24,20 +24,19 @@ class Conflict(ValidationError):
 def responsible_units(task):
     """The units that must carry out `task`: named units, group members, designated departments.
 
-    A task naming no responsible unit is carried out by its lead units.
+    A task naming no responsible unit at all is carried out by its lead units. A task naming only
+    市政府有关部门 waits for the lead unit to designate them: it gets no assignment until then.
     """
-    units = {}
     task_units = list(task.units.select_related("unit", "group").prefetch_related("designated_units"))
-    for role in (TaskUnit.Role.RESPONSIBLE, TaskUnit.Role.LEAD):
-        for task_unit in (tu for tu in task_units if tu.role == role):
-            if task_unit.unit:
-                units[task_unit.unit.pk] = task_unit.unit
-            elif task_unit.group and task_unit.group.rule == GroupRule.DESIGNATED:
-                units.update((u.pk, u) for u in task_unit.designated_units.all())
-            elif task_unit.group:
-                units.update((u.pk, u) for u in task_unit.group.members())
-        if units:
-            break
+    responsible = [tu for tu in task_units if tu.role == TaskUnit.Role.RESPONSIBLE]
+    units = {}
+    for task_unit in responsible or [tu for tu in task_units if tu.role == TaskUnit.Role.LEAD]:
+        if task_unit.unit:
+            units[task_unit.unit.pk] = task_unit.unit
+        elif task_unit.group and task_unit.group.rule == GroupRule.DESIGNATED:
+            units.update((u.pk, u) for u in task_unit.designated_units.all())
+        elif task_unit.group:
+            units.update((u.pk, u) for u in task_unit.group.members())
     return list(units.values())
 
 
