@@ -6,7 +6,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
 # What people read in histories. A verb missing here is shown as it is stored.
 VERB_LABELS = {
     "plan.imported": _("Plan imported"),
@@ -70,11 +69,11 @@ class Event(models.Model):
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.verb} {self.subject_label}"
 
-    @property
-    def label(self):
-        return VERB_LABELS.get(self.verb, self.verb)
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("Events are append-only")
         super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        return VERB_LABELS.get(self.verb, self.verb)

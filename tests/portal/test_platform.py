@@ -23,7 +23,7 @@ def test_ipv4_only_when_the_kernel_has_no_ipv6(tmp_path):
 
 def test_login_is_throttled_after_five_failures(client, shenhe):
     for _ in range(5):
-        response = client.post(reverse("login"), {"username": "shenhe", "password": "wrong"})
+        client.post(reverse("login"), {"username": "shenhe", "password": "wrong"})
     locked = client.post(reverse("login"), {"username": "shenhe", "password": PASSWORD})
     assert locked.status_code == 429
     assert "15" in locked.content.decode()
