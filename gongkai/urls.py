@@ -9,6 +9,7 @@ urlpatterns = [
     path("units/", include("gongkai.orgs.urls")),
     path("plans/", include("gongkai.plans.urls")),
     path("workdays/", include("gongkai.workdays.urls")),
+    path("ledger/", include("gongkai.ledger.urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
 ]

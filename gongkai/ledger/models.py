@@ -164,6 +164,12 @@ class Evidence(models.Model):
         return self.original_name
 
 
+class ReportingRoundQuerySet(models.QuerySet):
+    def current(self, plan, today):
+        """The round of `plan` whose deadline comes next (reports are filed into it)."""
+        return self.filter(plan=plan, deadline__gte=today).order_by("deadline").first()
+
+
 class ReportingRound(models.Model):
     """The office asks every unit with open assignments to report by a deadline (monthly, quarterly, ad hoc)."""
 
@@ -178,6 +184,8 @@ class ReportingRound(models.Model):
     opened_on = models.DateField(_("opened on"))
     deadline = models.DateField(_("report by"))
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = ReportingRoundQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reporting round")

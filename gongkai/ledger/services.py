@@ -58,6 +58,21 @@ def generate_assignments(*, actor, plan, started_on=None):
     return len(new)
 
 
+def assign_designated_units(*, task, actor, **kwargs):
+    """Receiver of plans' `units_designated`: once a plan has a ledger, designated units get assignments."""
+    if not Assignment.objects.in_plan(task.item.plan).exists():
+        return
+    existing = set(task.assignments.values_list("unit_id", flat=True))
+    due = task.deadline_date if task.deadline_kind == DeadlineKind.DATE else None
+    started_on = timezone.localdate()
+    new = [Assignment(task=task, unit=unit, due_date=due, original_due_date=due, started_on=started_on)
+           for unit in responsible_units(task) if unit.pk not in existing]
+    Assignment.objects.bulk_create(new)
+    if new:
+        record(actor=actor, verb="ledger.assignments_generated", subject=task.item.plan,
+               data={"created": len(new), "task": task.pk})
+
+
 def _locked(assignment, expected_version=None):
     """The assignment re-read under a row lock; a stale `expected_version` is a conflict."""
     fresh = Assignment.objects.select_for_update().select_related("task__item", "unit").get(pk=assignment.pk)

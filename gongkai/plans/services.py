@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
@@ -17,6 +18,11 @@ from .importing import read_plan_file
 from .importing.deadlines import parse_deadline
 from .importing.draft import PlanDraft
 from .models import Item, Plan, PlanImport, Section, Task, TaskUnit
+
+
+# Sent inside the transaction after a lead unit designates 市政府有关部门 for a task, so that the
+# ledger (which depends on plans, not the other way round) can give the new units their assignments.
+units_designated = Signal()
 
 
 class DuplicatePlan(Exception):
@@ -269,6 +275,7 @@ def designate_units(*, actor, task_unit, units):
         raise ValidationError(_("Only a group of designated units takes designations."))
     _require_editable(actor, task_unit.task)
     task_unit.designated_units.set(units)
+    units_designated.send(sender=TaskUnit, task=task_unit.task, actor=actor)
     record(
         actor=actor, verb="task.units_designated", subject=task_unit.task,
         data={"item": task_unit.task.item_id, "group": task_unit.name, "units": sorted(u.name for u in units)},

@@ -36,8 +36,7 @@ def test_relevant_departments_only_once_designated(ledger, office, directory):
     assert not Assignment.objects.filter(task=task).exists()
     designate_units(actor=office, task_unit=task.units.get(name="市政府有关部门"),
                     units=[directory["沈阳市财政局"], directory["沈阳市司法局"]])
-    created = generate_assignments(actor=office, plan=ledger)
-    assert created == 2
+    assert generate_assignments(actor=office, plan=ledger) == 0  # designation already created them
     assert set(Assignment.objects.filter(task=task).values_list("unit__name", flat=True)) == {"沈阳市财政局", "沈阳市司法局"}
 
 
@@ -91,3 +90,10 @@ def test_overdue_is_derived_from_today(ledger):
     assert assignment.is_overdue(datetime.date(2021, 10, 1))
     assert str(assignment.status_label(datetime.date(2021, 10, 1))) == "逾期"
     assert Assignment.objects.overdue(datetime.date(2021, 10, 1)).filter(pk=assignment.pk).exists()
+
+
+def test_designation_after_the_ledger_exists_creates_assignments(ledger, office, directory):
+    task = task_of(ledger, 9)
+    designate_units(actor=office, task_unit=task.units.get(name="市政府有关部门"), units=[directory["沈阳市财政局"]])
+    assert list(Assignment.objects.filter(task=task).values_list("unit__name", flat=True)) == ["沈阳市财政局"]
+    assert Assignment.objects.get(task=task).due_date == datetime.date(2021, 9, 30)
