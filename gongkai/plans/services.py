@@ -19,7 +19,6 @@ from .importing.deadlines import parse_deadline
 from .importing.draft import PlanDraft
 from .models import Item, Plan, PlanImport, Section, Task, TaskUnit
 
-
 # Sent inside the transaction after a lead unit designates 市政府有关部门 for a task, so that the
 # ledger (which depends on plans, not the other way round) can give the new units their assignments.
 units_designated = Signal()
