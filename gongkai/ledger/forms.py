@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AssignmentState, ReportingRound
+from gongkai.orgs.models import Unit
+
+from .models import AssignmentState, ProblemSource, ReportingRound
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -68,3 +70,12 @@ class RoundForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), choices=ReportingRound.Kind.choices)
     deadline = forms.DateField(label=_("Report by"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ProblemForm(forms.Form):
+    title = forms.CharField(label=_("Problem"), max_length=200)
+    description = forms.CharField(label=_("What must be done"), widget=forms.Textarea(attrs={"rows": 3}), max_length=3000)
+    unit = forms.ModelChoiceField(label=_("Unit responsible"), queryset=Unit.objects.active().order_by("kind", "name"))
+    source = forms.ChoiceField(label=_("Found by"), choices=ProblemSource.choices)
+    found_on = forms.DateField(label=_("Found on"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Fix by"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -201,3 +201,32 @@ class ReportingRound(models.Model):
 
     def missing_assignments(self):
         return self.expected_assignments().exclude(reports__round=self)
+
+
+class ProblemSource(models.TextChoices):
+    ONLINE_CHECK = "online_check", _("Online check")
+    SITE_INSPECTION = "site_inspection", _("On-site inspection")
+    PUBLIC_FEEDBACK = "public_feedback", _("Public feedback")
+    THIRD_PARTY = "third_party", _("Third-party assessment")
+    OTHER = "other", _("Other")
+
+
+class Problem(models.Model):
+    """A problem found in an inspection (plan item 25: 发现、识别、转办、解决、反馈).
+
+    It is tracked as a task of its plan, in a section of its own, led by the disclosure office and
+    carried out by the unit: the same assignments, reports, lights and escalation as any task.
+    """
+
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="problem")
+    source = models.CharField(_("found by"), max_length=20, choices=ProblemSource.choices)
+    found_on = models.DateField(_("found on"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("problem")
+        verbose_name_plural = _("problems")
+        ordering = ["-found_on", "-id"]
+
+    def __str__(self):
+        return self.task.item.title

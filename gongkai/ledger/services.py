@@ -13,7 +13,7 @@ from gongkai.plans.models import DeadlineKind, Task, TaskUnit
 from gongkai.uploads import EVIDENCE_KINDS, check_upload
 
 from . import permissions
-from .models import Assignment, AssignmentState, Evidence, ProgressReport, ReportingRound
+from .models import Assignment, AssignmentState, Evidence, Problem, ProgressReport, ReportingRound
 from .workflow import ASSIGNMENT_AFTER, PENDING_REPORT_STATUSES, REPORT_STEPS
 
 
@@ -188,3 +188,34 @@ def open_round(*, actor, plan, title, kind, deadline):
     )
     record(actor=actor, verb="round.opened", subject=plan, data={"round": reporting_round.pk, "deadline": deadline})
     return reporting_round
+
+
+PROBLEM_SECTION = "问题整改"
+
+
+@transaction.atomic
+def record_problem(*, actor, plan, unit, title, description, source, found_on, due_date):
+    """The office records a problem and hands it to `unit` with a deadline; it becomes a task of `plan`."""
+    if not actor.is_office_admin:
+        raise PermissionDenied(_("Only the disclosure office records inspection problems."))
+    if not title.strip() or not description.strip():
+        raise ValidationError(_("Say what the problem is and what must be done."))
+    if due_date < found_on:
+        raise ValidationError(_("The deadline cannot be before the day the problem was found."))
+    office_unit = next((m.unit for m in actor.memberships.select_related("unit") if m.role == "office_admin"), None)
+    section, _created = plan.sections.get_or_create(
+        title=PROBLEM_SECTION, defaults={"position": plan.sections.count() + 1}
+    )
+    number = f"P{Problem.objects.filter(task__item__plan=plan).count() + 1}"
+    item = plan.items.create(section=section, number=number, title=title.strip(), position=plan.items.count() + 1)
+    task = item.tasks.create(position=1, text=description.strip(), deadline_text=due_date.isoformat(),
+                             deadline_kind=DeadlineKind.DATE, deadline_date=due_date)
+    if office_unit:
+        task.units.create(role=TaskUnit.Role.LEAD, position=1, name=office_unit.short_name, unit=office_unit)
+    task.units.create(role=TaskUnit.Role.RESPONSIBLE, position=1, name=unit.short_name, unit=unit)
+    problem = Problem.objects.create(task=task, source=source, found_on=found_on, created_by=actor)
+    assignment = Assignment.objects.create(task=task, unit=unit, due_date=due_date, original_due_date=due_date,
+                                           started_on=found_on)
+    record(actor=actor, verb="problem.recorded", subject=assignment,
+           data={"problem": problem.pk, "title": title.strip(), "unit": unit.name, "due": due_date})
+    return problem

@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_ledger, name="plan"),
     path("plans/<int:pk>/generate/", views.generate, name="generate"),
     path("plans/<int:pk>/rounds/", views.open_round_view, name="open-round"),
+    path("plans/<int:pk>/problems/", views.problems, name="problems"),
     path("rounds/<int:pk>/", views.round_detail, name="round"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
     path("assignments/<int:pk>/report/", views.report_view, name="report"),

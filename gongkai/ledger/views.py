@@ -1,18 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.orgs.access import office_admin_required
 from gongkai.plans.models import Plan
 
 from . import permissions, services
-from .forms import DueDateForm, LedgerFilterForm, ReportForm, RoundForm, StepForm
+from .forms import DueDateForm, LedgerFilterForm, ProblemForm, ReportForm, RoundForm, StepForm
 from .models import Assignment, Evidence, ProgressReport, ReportingRound, ReportStatus
 
 ASSIGNMENT_RELATED = ("task__item__plan", "unit")
@@ -202,3 +202,29 @@ def evidence_download(request, pk):
     )
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
                         content_type=evidence.content_type)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def problems(request, pk):
+    """Problems found in inspections: the office records and assigns them; units see theirs."""
+    plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
+    form = ProblemForm(request.POST or None) if request.user.is_office_admin else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.record_problem(actor=request.user, plan=plan, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The problem was recorded and assigned."))
+                return redirect("ledger:problems", pk=plan.pk)
+    assignments = (
+        Assignment.objects.visible_to(request.user).in_plan(plan).filter(task__problem__isnull=False)
+        .select_related(*ASSIGNMENT_RELATED, "task__problem").order_by("-task__problem__found_on")
+    )
+    return render(request, "ledger/problems.html", {
+        "plan": plan, "form": form, "assignments": assignments, "today": timezone.localdate(),
+    }, status=400 if form is not None and form.errors else 200)
