@@ -4,6 +4,8 @@ The cast makes permission tests read naturally:
   office      — the city disclosure office's administrator (市政府办公室)
   fgw_liaison — liaison of 市发展改革委, lead unit of plan item 1
   shenhe      — handler of 沈河区政府, a responsible unit of many tasks
+  shenhe_reviewer — reviewer (审核人) of 沈河区政府
+  zrzy_liaison — liaison of 市自然资源局, another lead unit of item 1
   outsider    — handler of a unit no plan task names (沈阳市档案馆)
   anonymous   — a member of the public (the Django test client without login)
 """
@@ -46,6 +48,17 @@ def fgw_liaison(directory):
 @pytest.fixture
 def shenhe(directory):
     return _person("shenhe", directory["沈河区人民政府"], Role.HANDLER)
+
+
+@pytest.fixture
+def shenhe_reviewer(directory):
+    return _person("shenhe-review", directory["沈河区人民政府"], Role.REVIEWER)
+
+
+@pytest.fixture
+def zrzy_liaison(directory):
+    """Liaison of 市自然资源局, a lead unit of item 1 (with 市发展改革委 and 市政府办公室)."""
+    return _person("zrzy", directory["沈阳市自然资源局"], Role.LIAISON)
 
 
 @pytest.fixture

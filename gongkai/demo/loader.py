@@ -4,6 +4,7 @@ import secrets
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.orgs.directory import import_directory
 from gongkai.orgs.models import Membership, Role, Unit, UnitKind, User
@@ -11,6 +12,9 @@ from gongkai.orgs.services import create_person, create_unit
 from gongkai.plans import services as plan_services
 from gongkai.plans.importing.draft import PlanDraft
 from gongkai.plans.models import Plan
+from gongkai.workdays.services import ensure_package_years
+
+from .ledger import load_demo_ledger
 
 DATA = Path(__file__).resolve().parent / "data"
 UNITS_FILE = DATA / "shenyang-units.csv"
@@ -40,6 +44,8 @@ def load_demo():
             actor=office, draft=PlanDraft.from_json(plan_json), source_name=PLAN_FILE.name,
             sha256=plan_services.sha256_of(data),
         )
+    ensure_package_years(actor=None)
+    load_demo_ledger(plan_file=PLAN_FILE, office=office, today=timezone.localdate())
     return logins
 
 

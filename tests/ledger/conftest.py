@@ -7,9 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.ledger.services import generate_assignments
-from gongkai.orgs.models import Role
-from gongkai.orgs.services import create_person
-from tests.conftest import PASSWORD
 
 PLAN_START = datetime.date(2021, 7, 5)
 
@@ -18,19 +15,6 @@ PLAN_START = datetime.date(2021, 7, 5)
 def ledger(sample_plan, office):
     generate_assignments(actor=office, plan=sample_plan, started_on=PLAN_START)
     return sample_plan
-
-
-@pytest.fixture
-def shenhe_reviewer(directory):
-    return create_person(actor=None, username="shenhe-review", password=PASSWORD,
-                         memberships=[(directory["沈河区人民政府"], Role.REVIEWER)])
-
-
-@pytest.fixture
-def zrzy_liaison(directory):
-    """Liaison of 市自然资源局, a lead unit of item 1 (with 市发展改革委 and 市政府办公室)."""
-    return create_person(actor=None, username="zrzy", password=PASSWORD,
-                         memberships=[(directory["沈阳市自然资源局"], Role.LIAISON)])
 
 
 def pdf_file(name="evidence.pdf"):
