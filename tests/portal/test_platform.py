@@ -65,10 +65,16 @@ def test_demo_loads_and_prints_logins(db, capsys):
     call_command("demo")
     out = capsys.readouterr().out
     assert "office" in out and "shenhe" in out
-    call_command("demo")  # idempotent
+    from gongkai.ledger.models import Assignment, AssignmentState
     from gongkai.plans.models import Plan
 
-    assert Plan.objects.count() == 1 and Plan.objects.get().items.count() == 28
+    counts = {state: Assignment.objects.filter(state=state).count() for state in AssignmentState.values}
+    call_command("demo")  # idempotent: the same plans, nothing added
+    assert Plan.objects.count() == 2
+    assert Plan.objects.get(year=2021).items.count() == 28
+    # The current-year ledger has a realistic mix: completed, late, returned, on track, not started.
+    assert all(counts[state] > 0 for state in AssignmentState.values)
+    assert {state: Assignment.objects.filter(state=state).count() for state in AssignmentState.values} == counts
 
 
 def test_office_sees_a_banner_when_next_years_calendar_is_missing(client_for, office, shenhe):
