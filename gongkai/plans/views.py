@@ -280,7 +280,7 @@ def form_page(request, form, heading, *, back=None, back_url=None, back_label=No
     """One page layout for every correction form: heading, the form, and the way back."""
     if back is not None:
         back_url, back_label = reverse("plans:item", args=[back.pk]), str(back)
-    return render(request, "plans/form_page.html", {
+    return render(request, "form_page.html", {
         "form": form, "heading": heading, "subheading": subheading, "back_url": back_url, "back_label": back_label,
     })
 
