@@ -8,11 +8,22 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import Unit, UnitAlias, UnitGroup
 
 _SPACE = re.compile(r"\s+")
 # Full-width and half-width brackets are both common in unit names: 区县（市）政府 / 区县(市)政府.
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+# How a name resolved, as people read it (the codes are those of the gongkai.plan/v1 format).
+MATCH_LABELS = {
+    "exact": _("official name"),
+    "alias": _("short name"),
+    "group": _("unit group"),
+    "suggested": _("not found: see suggestions"),
+    "unresolved": _("not found"),
+}
 
 SUGGESTION_LIMIT = 5
 SUGGESTION_MIN_SCORE = 0.6

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from gongkai.events.models import Event
 from gongkai.orgs.access import office_admin_required
 from gongkai.orgs.models import GroupRule, Unit, UnitGroup
+from gongkai.orgs.naming import MATCH_LABELS
 
 from . import exports, services
 from .forms import DesignateForm, ItemForm, MapNameForm, PlanUploadForm, StagedPlanForm, TaskFilterForm, TaskForm
@@ -206,6 +207,7 @@ def import_preview(request, pk):
     return render(request, "plans/import_preview.html", {
         "staged": staged, "draft": draft, "duplicate": duplicate,
         "unresolved": [u for u in draft["units"] if u["resolved"] is None],
+        "unit_names": [{**u, "how": MATCH_LABELS[u["match"]]} for u in draft["units"]],
         "units": Unit.objects.active().order_by("kind", "name"),
         "title_form": StagedPlanForm(initial={"title": draft["title"], "year": draft["year"]}),
         "sections": indexed_sections(draft),

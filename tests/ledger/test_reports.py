@@ -71,7 +71,7 @@ def test_progress_report_accepted_keeps_it_in_progress(item1, shenhe, shenhe_rev
 
 
 def test_completion_needs_evidence(item1, shenhe):
-    with pytest.raises(ValidationError, match="证明材料|evidence"):
+    with pytest.raises(ValidationError, match="佐证材料|evidence"):
         submit_report(actor=shenhe, assignment=item1, text="完成", percent=100, is_final=True)
 
 
