@@ -6,24 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# What people read in histories. A verb missing here is shown as it is stored.
-VERB_LABELS = {
-    "plan.imported": _("Plan imported"),
-    "plan_import.staged": _("File read for review"),
-    "plan_import.corrected": _("Corrected before saving"),
-    "plan_import.discarded": _("Import discarded"),
-    "item.updated": _("Item changed"),
-    "task.updated": _("Task changed"),
-    "task.units_designated": _("Departments designated"),
-    "task.unit_resolved": _("Unit name mapped"),
-    "unit.created": _("Unit added"),
-    "unit.updated": _("Unit changed"),
-    "unit.alias_added": _("Short name added"),
-    "group.created": _("Unit group added"),
-    "person.created": _("Person added"),
-    "api_token.created": _("API token created"),
-    "api_token.revoked": _("API token revoked"),
-}
+from .labels import VERB_LABELS
 
 
 class EventQuerySet(models.QuerySet):

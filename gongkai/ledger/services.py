@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from gongkai.events.services import record
 from gongkai.orgs.models import GroupRule
 from gongkai.plans.models import DeadlineKind, Task, TaskUnit
+from gongkai.review.frozen import ensure_plan_open
 from gongkai.uploads import EVIDENCE_KINDS, check_upload
 
 from . import permissions
@@ -45,6 +46,7 @@ def generate_assignments(*, actor, plan, started_on=None):
     """Create the missing assignments of every task of `plan`; existing ones are left as they are."""
     if not actor.is_office_admin:
         raise PermissionDenied(_("Only the disclosure office turns a plan into a ledger."))
+    ensure_plan_open(plan)
     started_on = started_on or timezone.localdate()
     existing = set(Assignment.objects.in_plan(plan).values_list("task_id", "unit_id"))
     new = []
@@ -75,7 +77,8 @@ def assign_designated_units(*, task, actor, **kwargs):
 
 def _locked(assignment, expected_version=None):
     """The assignment re-read under a row lock; a stale `expected_version` is a conflict."""
-    fresh = Assignment.objects.select_for_update().select_related("task__item", "unit").get(pk=assignment.pk)
+    fresh = Assignment.objects.select_for_update().select_related("task__item__plan", "unit").get(pk=assignment.pk)
+    ensure_plan_open(fresh.task.item.plan)  # a closed plan's ledger is history
     if expected_version is not None and fresh.version != expected_version:
         raise Conflict(_("Someone else changed this assignment a moment ago. Reload the page and try again."))
     return fresh
@@ -180,6 +183,7 @@ def _assignment_changes(assignment, report, step):
 def open_round(*, actor, plan, title, kind, deadline):
     if not actor.is_office_admin:
         raise PermissionDenied(_("Only the disclosure office opens reporting rounds."))
+    ensure_plan_open(plan)
     today = timezone.localdate()
     if deadline < today:
         raise ValidationError(_("The reporting deadline cannot be in the past."))
@@ -198,6 +202,7 @@ def record_problem(*, actor, plan, unit, title, description, source, found_on, d
     """The office records a problem and hands it to `unit` with a deadline; it becomes a task of `plan`."""
     if not actor.is_office_admin:
         raise PermissionDenied(_("Only the disclosure office records inspection problems."))
+    ensure_plan_open(plan)
     if not title.strip() or not description.strip():
         raise ValidationError(_("Say what the problem is and what must be done."))
     if due_date < found_on:

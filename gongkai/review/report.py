@@ -47,6 +47,10 @@ class ClosingReport:
     def plan(self):
         return self.closure.plan
 
+    @property
+    def total(self):
+        return sum(item.total for item in self.items)
+
     def totals(self):
         total = Counter()
         for item in self.items:

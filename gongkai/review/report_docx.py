@@ -53,7 +53,7 @@ def _outcomes(document, report):
     rows = [(f"{i.number}. {i.title}", i.total, i.counts["done"], i.counts["done_late"], i.counts["carried"],
              i.counts["dropped"]) for i in report.items]
     totals = report.totals()
-    rows.append((_("Total"), sum(totals.values()), totals["done"], totals["done_late"], totals["carried"],
+    rows.append((_("Total"), report.total, totals["done"], totals["done_late"], totals["carried"],
                  totals["dropped"]))
     _table(document, header, rows)
 

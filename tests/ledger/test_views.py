@@ -94,3 +94,9 @@ def test_round_lists_units_that_have_not_reported(client_for, office, item1, she
     missing_units = {row["unit__name"] for row in response.context["missing_units"]}
     assert "和平区人民政府" in missing_units
     assert not reporting_round.missing_assignments().filter(pk=item1.pk).exists()
+
+
+def test_anonymous_is_sent_to_login(client, item1):
+    for url in (reverse("ledger:mine"), reverse("ledger:assignment", args=[item1.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
