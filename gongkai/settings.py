@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "gongkai.orgs",
     "gongkai.plans",
     "gongkai.ledger",
+    "gongkai.review",
     "gongkai.api",
     "gongkai.portal",
     "gongkai.demo",

@@ -10,6 +10,8 @@ urlpatterns = [
     path("plans/", include("gongkai.plans.urls")),
     path("workdays/", include("gongkai.workdays.urls")),
     path("ledger/", include("gongkai.ledger.urls")),
+    path("review/", include("gongkai.review.urls")),
+    path("progress/", include("gongkai.review.public_urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
 ]
