@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "gongkai.orgs",
     "gongkai.plans",
     "gongkai.ledger",
+    "gongkai.supervision",
+    "gongkai.notifications",
+    "gongkai.bulletins",
+    "gongkai.assessment",
     "gongkai.review",
     "gongkai.api",
     "gongkai.portal",
@@ -87,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "gongkai.portal.context_processors.admin_banners",
+                "gongkai.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -166,6 +171,8 @@ if EMAIL_URL:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("GONGKAI_FROM_EMAIL", "gongkai@localhost")
+# The address people reach the site at: links in e-mails and calendar feeds point here.
+SITE_URL = env("GONGKAI_SITE_URL", "http://localhost:8000")
 
 REDIS_URL = env("GONGKAI_REDIS_URL")
 if REDIS_URL:

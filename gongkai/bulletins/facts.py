@@ -110,9 +110,14 @@ def total(facts_per_unit):
 # --- reading the ledger ----------------------------------------------------------------------------
 
 
+def start_of_day(day):
+    """The first instant of `day`, in local time (Asia/Shanghai)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def end_of_day(day):
     """The first instant after `day` closes, in local time."""
-    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+    return start_of_day(day + datetime.timedelta(days=1))
 
 
 def load_rows(plan, cutoff):

@@ -67,6 +67,7 @@ class Bulletin(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(period_start__lte=models.F("period_end")),
                                    name="bulletin_period_in_order"),
+            models.UniqueConstraint(fields=["number"], condition=~models.Q(number=""), name="bulletin_number_unique"),
         ]
 
     def __str__(self):

@@ -2,7 +2,7 @@
 
     generate ──▶ draft ──publish──▶ published (archived, read-only)
                   │  ▲
-                  └──┘ edit texts, refresh figures, choose good practices, discard
+                  └──┘ edit texts, choose good practices, discard
 
 Only the disclosure office acts on bulletins. A published bulletin is never changed or withdrawn:
 a correction is a new bulletin, as with any official document.
@@ -16,7 +16,6 @@ from .models import BulletinStatus
 # action → (allowed source statuses, target status or None when the status stays)
 ACTIONS = {
     "edit": ({BulletinStatus.DRAFT}, None),
-    "refresh": ({BulletinStatus.DRAFT}, None),
     "practices": ({BulletinStatus.DRAFT}, None),
     "discard": ({BulletinStatus.DRAFT}, None),
     "publish": ({BulletinStatus.DRAFT}, BulletinStatus.PUBLISHED),
