@@ -44,6 +44,7 @@ def load_demo_ledger(*, plan_file, office, today):
                                      source_name=plan_file.name, sha256="")
     generate_assignments(actor=office, plan=plan, started_on=datetime.date(today.year, 3, 1))
     play_history(plan, today, random.Random(2021))
+    load_demo_reviews(plan=plan, office=office, today=today)
     return plan
 
 
@@ -131,3 +132,28 @@ def demo_staff():
     if office:
         staff["office"] = (office, office)
     return staff
+
+
+def load_demo_reviews(*, plan, office, today):
+    """The last finished quarter's bulletin (draft, with good practices) and a draft assessment."""
+    from gongkai.assessment.services import add_indicator, create_scheme
+    from gongkai.bulletins.services import add_good_practice, generate_bulletin, practice_candidates
+
+    quarter = (today.month - 1) // 3  # the last finished quarter (0 = none yet this year)
+    if quarter:
+        start = datetime.date(today.year, 3 * quarter - 2, 1)
+        end = datetime.date(today.year, 3 * quarter + 1, 1) - datetime.timedelta(days=1)
+        bulletin = generate_bulletin(
+            actor=office, plan=plan, title=f"沈阳市{today.year}年第{'一二三'[quarter - 1]}季度政务公开工作通报（演示）",
+            period_start=start, period_end=end, number=f"〔{today.year}〕{quarter}号",
+        )
+        for report in list(practice_candidates(bulletin))[:3]:
+            add_good_practice(actor=office, bulletin=bulletin, report=report)
+    scheme = create_scheme(actor=office, plan=plan, title=f"{today.year}年度政务公开工作考核（演示）")
+    for name, weight, rule, parameter in (
+        ("任务按期完成率", 60, "completion_rate", 0),
+        ("逾期任务扣分", 20, "deduct_per_overdue", 2),
+        ("报送质量（被退回扣分）", 10, "deduct_per_return", 1),
+        ("日常工作评价", 10, "manual", 0),
+    ):
+        add_indicator(actor=office, scheme=scheme, name=name, weight=weight, rule=rule, parameter=parameter)

@@ -183,7 +183,9 @@ class ReportingRound(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     opened_on = models.DateField(_("opened on"))
     deadline = models.DateField(_("report by"))
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty for the rounds `gongkai tick` opens by itself for ongoing and recurring tasks.
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
 
     objects = ReportingRoundQuerySet.as_manager()
 

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 
 from gongkai.events.services import record
 from gongkai.ledger.models import Assignment
+from gongkai.ledger.rounds import open_periodic_rounds
 from gongkai.notifications.models import Delivery, Notification
 from gongkai.notifications.services import claim_digests, notify_many, send_claimed
 from gongkai.orgs.models import Membership
@@ -41,6 +42,7 @@ class TickReport:
     assignments: int = 0
     lights: Counter = field(default_factory=Counter)
     heeded: int = 0
+    rounds_opened: int = 0
     issued: Counter = field(default_factory=Counter)
     notified: int = 0
     digests: int = 0
@@ -60,6 +62,7 @@ def run_tick(*, today=None, connection=None):
         return report
     with transaction.atomic():
         settings_row = LightSettings.objects.select_for_update().get(pk=LightSettings.current().pk)
+        report.rounds_opened = len(open_periodic_rounds(today=today, calendar=calendar))
         thresholds = settings_row.thresholds
         with queries.gc_paused():
             pairs = queries.lit(queries.fact_rows(Assignment.objects.open()), today=today, calendar=calendar,

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         issued = ", ".join(f"{level} {count}" for level, count in sorted(report.issued.items())) or "none"
         self.stdout.write(
             f"{report.today}: {report.assignments} open assignments ({lights or 'none'}); "
-            f"{report.heeded} notices heeded; issued: {issued}; "
+            f"{report.rounds_opened} reporting rounds opened; {report.heeded} notices heeded; issued: {issued}; "
             f"digests: {report.digests} ({report.app} in the app, {report.emails} e-mailed, "
             f"{report.already} already delivered today)"
         )
