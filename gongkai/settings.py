@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "gongkai.bulletins",
     "gongkai.assessment",
     "gongkai.review",
+    "gongkai.foi",
     "gongkai.api",
     "gongkai.portal",
     "gongkai.demo",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("assessment/", include("gongkai.assessment.urls")),
     path("review/", include("gongkai.review.urls")),
     path("progress/", include("gongkai.review.public_urls")),
+    path("foi/", include("gongkai.foi.urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
 ]

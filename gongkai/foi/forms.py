@@ -1,0 +1,72 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.orgs.models import Unit
+
+from .models import Application, ApplicantType, Channel, Delivery, IdType, InformationForm
+
+APPLICANT_FIELDS = [
+    "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
+    "description", "document_number", "purpose", "form", "delivery",
+]
+
+
+class ApplicationForm(forms.ModelForm):
+    """What the regulation asks of an applicant (Art 29), in the public form and the staff form alike."""
+
+    target_unit = forms.ModelChoiceField(
+        label=_("Government body you are applying to"), queryset=Unit.objects.active().order_by("kind", "name"),
+        help_text=_("Type to search the list."),
+    )
+
+    class Meta:
+        model = Application
+        fields = ["target_unit", *APPLICANT_FIELDS]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "applicant_type": forms.RadioSelect,
+            "form": forms.RadioSelect,
+            "delivery": forms.RadioSelect,
+        }
+        help_texts = {
+            "description": _("Describe the information as precisely as you can: subject, period, issuing body."),
+            "id_number": _("Shown in full only to the unit that handles your application."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applicant_type"].choices = ApplicantType.choices
+        self.fields["id_type"].choices = IdType.choices
+        self.fields["form"].choices = InformationForm.choices
+        self.fields["delivery"].choices = Delivery.choices
+        for name in ("phone", "email", "address"):
+            self.fields[name].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("phone") or data.get("email") or data.get("address")):
+            raise forms.ValidationError(_("Give at least one way to reach you: phone, e-mail or address."))
+        if data.get("delivery") == Delivery.POST and not data.get("address"):
+            self.add_error("address", _("A reply by post needs an address."))
+        return data
+
+    def applicant_fields(self):
+        return {name: self.cleaned_data.get(name) for name in APPLICANT_FIELDS}
+
+
+class RegisterForm(ApplicationForm):
+    channel = forms.ChoiceField(label=_("Arrived by"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    arrived_at = forms.DateTimeField(label=_("Arrived at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+    class Meta(ApplicationForm.Meta):
+        fields = ["channel", "arrived_at", *ApplicationForm.Meta.fields]
+
+
+class StatusLookupForm(forms.Form):
+    tracking_code = forms.CharField(label=_("Tracking code"), max_length=20)
+    password = forms.CharField(label=_("Query password"), max_length=20, widget=forms.PasswordInput)
+
+
+class ConfirmReceiptForm(forms.Form):
+    day = forms.DateField(label=_("Receipt confirmed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("How it was confirmed"), max_length=200)

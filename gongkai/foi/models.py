@@ -1,0 +1,183 @@
+"""Disclosure applications (依申请公开) under the 2019 Regulations.
+
+An application keeps the arrival time and, separately, the legal receipt date confirmed per
+channel (条例 Art 31): the statutory clock runs from the confirmed date. Every clock-relevant
+step is a ClockEvent row, so the due date can always be recomputed and explained (foi/clock.py).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.orgs.models import Unit
+
+
+class ApplicantType(models.TextChoices):
+    """The columns of annual-report table 三 (申请人情况)."""
+
+    NATURAL_PERSON = "natural_person", _("Natural person")
+    BUSINESS = "business", _("Commercial enterprise")
+    RESEARCH = "research", _("Research institution")
+    NONPROFIT = "nonprofit", _("Social welfare organisation")
+    LEGAL_SERVICE = "legal_service", _("Legal service institution")
+    OTHER_ORGANISATION = "other_organisation", _("Other organisation")
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", _("Resident identity card")
+    PASSPORT = "passport", _("Passport")
+    HK_MACAO_TAIWAN = "hmt_permit", _("Hong Kong, Macao or Taiwan travel permit")
+    CREDIT_CODE = "credit_code", _("Unified social credit code")
+    OTHER = "other", _("Other document")
+
+
+class Channel(models.TextChoices):
+    """How the application arrived; the channel decides the legal receipt date (rules.md §2.2)."""
+
+    ONLINE = "online", _("Online form")
+    IN_PERSON = "in_person", _("In person")
+    POST_SIGNED = "post_signed", _("Post, signed for")
+    POST_ORDINARY = "post_ordinary", _("Ordinary post")
+    FAX = "fax", _("Fax")
+    EMAIL = "email", _("E-mail")
+    PLATFORM = "platform", _("Another intake platform (e.g. 12345)")
+
+
+# Channels whose receipt date is the day of arrival; the others wait for confirmation with the applicant.
+RECEIVED_ON_ARRIVAL = {Channel.IN_PERSON, Channel.POST_SIGNED}
+
+
+class InformationForm(models.TextChoices):
+    ELECTRONIC = "electronic", _("Electronic")
+    PAPER = "paper", _("Paper")
+
+
+class Delivery(models.TextChoices):
+    ONLINE = "online", _("Online or e-mail")
+    POST = "post", _("By post")
+    PICK_UP = "pick_up", _("Pick up in person")
+
+
+class Status(models.TextChoices):
+    AWAITING_CONFIRMATION = "awaiting_confirmation", _("Awaiting confirmation of receipt")
+    IN_HANDLING = "in_handling", _("In handling")
+    AWAITING_CORRECTION = "awaiting_correction", _("Awaiting the applicant's correction")
+    CONSULTING = "consulting", _("Consulting a third party")
+    AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
+    AWAITING_APPROVAL = "awaiting_approval", _("Reply awaiting approval")
+    APPROVED = "approved", _("Reply approved, to be served")
+    SERVED = "served", _("Reply served")
+    CLOSED = "closed", _("Closed")
+    ARCHIVED = "archived", _("Archived")
+
+
+OPEN_STATUSES = [s for s in Status.values if s not in (Status.SERVED, Status.CLOSED, Status.ARCHIVED)]
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The office sees every application; a unit sees those it handles or was asked to help with."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_office_admin:
+            return self
+        return self.filter(Q(handling_unit_id__in=user.unit_ids) | Q(parts__unit_id__in=user.unit_ids)).distinct()
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+
+class Application(models.Model):
+    tracking_code = models.CharField(_("tracking code"), max_length=20, unique=True)
+    password_hash = models.CharField(max_length=128)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    arrived_at = models.DateTimeField(_("arrived at"))
+    receipt_date = models.DateField(_("legal receipt date"), null=True, blank=True, db_index=True)
+    receipt_note = models.CharField(_("how receipt was confirmed"), max_length=200, blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="+")
+
+    # The applicant (personal data: masked except to the handling unit, never in URLs or logs).
+    applicant_type = models.CharField(_("applicant type"), max_length=24, choices=ApplicantType.choices)
+    name = models.CharField(_("name"), max_length=100)
+    id_type = models.CharField(_("identity document"), max_length=16, choices=IdType.choices)
+    id_number = models.CharField(_("document number"), max_length=40)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+
+    # What is asked for, and how.
+    description = models.TextField(_("information requested"))
+    document_number = models.CharField(_("document number of the information, if known"), max_length=100, blank=True)
+    purpose = models.CharField(_("purpose (optional)"), max_length=200, blank=True)
+    form = models.CharField(_("form"), max_length=16, choices=InformationForm.choices)
+    delivery = models.CharField(_("delivery"), max_length=16, choices=Delivery.choices)
+
+    target_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("addressed to"))
+    handling_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="foi_applications",
+                                      verbose_name=_("handled by"))
+    handler = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+", verbose_name=_("handler"))
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices, db_index=True)
+    due_date = models.DateField(_("reply due"), null=True, blank=True, db_index=True)  # cached from the clock
+    closure_code = models.CharField(_("outcome"), max_length=40, blank=True, db_index=True)
+    reason_detail = models.CharField(max_length=40, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("disclosure application")
+        verbose_name_plural = _("disclosure applications")
+        ordering = ["-arrived_at"]
+        indexes = [models.Index(fields=["handling_unit", "status", "due_date"])]
+
+    def __str__(self):
+        return self.tracking_code
+
+
+class Part(models.Model):
+    """Joint handling: another unit answers part of the application by its own internal deadline."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="parts")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    question = models.TextField(_("part to answer"))
+    due_date = models.DateField(_("internal deadline"))
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("joint-handling part")
+        constraints = [models.UniqueConstraint(fields=["application", "unit"], name="foi_part_unit_unique")]
+
+
+class ClockEvent(models.Model):
+    """One step that moves the statutory clock: receipt, 补正, consultation, extension, fee, reply."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="clock_events")
+    kind = models.CharField(max_length=32)
+    day = models.DateField()
+    value = models.JSONField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["day", "id"]
+
+
+class PersonalDataView(models.Model):
+    """Every time someone saw an applicant's full identity number or phone (logged, never the data)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="personal_data_views")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    viewed_at = models.DateTimeField(auto_now_add=True)
+    purpose = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-viewed_at"]

@@ -1,0 +1,125 @@
+"""Every write to disclosure applications: keyword-only, an acting user, one transaction, an event."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.events.services import record
+from gongkai.workdays.calendar import WorkCalendar
+
+from . import intake
+from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Status
+
+APPLICANT_FIELDS = (
+    "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
+    "description", "document_number", "purpose", "form", "delivery",
+)
+REPLY_WORKDAYS = 20  # 条例 Art 33
+
+
+def _create(*, actor, channel, arrived_at, target_unit, fields):
+    missing = [f for f in ("name", "id_number", "description") if not str(fields.get(f, "")).strip()]
+    if missing:
+        raise ValidationError(_("Name, identity document number and the information requested are required."))
+    if not (fields.get("phone") or fields.get("email") or fields.get("address")):
+        raise ValidationError(_("Give at least one way to reach the applicant: phone, e-mail or address."))
+    password = intake.new_password()
+    for _attempt in range(5):  # a code collision is astronomically rare; retry rather than fail
+        try:
+            with transaction.atomic():
+                application = Application.objects.create(
+                    tracking_code=intake.new_tracking_code(arrived_at.year), password_hash=intake.hash_password(password),
+                    channel=channel, arrived_at=arrived_at, target_unit=target_unit, handling_unit=target_unit,
+                    status=Status.AWAITING_CONFIRMATION, registered_by=actor,
+                    **{k: (fields.get(k) or "").strip() if isinstance(fields.get(k), str) else fields.get(k)
+                       for k in APPLICANT_FIELDS},
+                )
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise RuntimeError("could not allocate a tracking code")
+    # The event names the channel and unit only: personal data never goes into the log.
+    record(actor=actor, verb="foi.received", subject=application,
+           data={"channel": channel, "unit": target_unit.name})
+    return application, password
+
+
+@transaction.atomic
+def submit_online(*, target_unit, fields, now=None):
+    """A member of the public applies through the web form. Returns (application, query password)."""
+    now = now or timezone.now()
+    application, password = _create(actor=None, channel=Channel.ONLINE, arrived_at=now, target_unit=target_unit,
+                                    fields=fields)
+    if application.email:
+        transaction.on_commit(lambda: _send_receipt(application, password))
+    return application, password
+
+
+def receipt_text(application, password):
+    """The text shown after submitting and sent by e-mail or SMS: code and password, nothing personal."""
+    return _(
+        "Your application to %(unit)s was received. Tracking code: %(code)s. Query password: %(password)s. "
+        "Keep both to follow it at %(site)s/foi/status/."
+    ) % {"unit": application.target_unit.name, "code": application.tracking_code, "password": password,
+         "site": getattr(settings, "SITE_URL", "")}
+
+
+def _send_receipt(application, password):
+    send_mail(_("Your government information disclosure application"), receipt_text(application, password),
+              None, [application.email], fail_silently=True)
+
+
+@transaction.atomic
+def register(*, actor, channel, arrived_at, target_unit, fields):
+    """Staff register an application that arrived in person, by post, fax or e-mail."""
+    if not (actor.is_office_admin or actor.unit_ids & {target_unit.pk}):
+        raise PermissionDenied(_("You can register applications only for your own unit."))
+    if channel == Channel.ONLINE:
+        raise ValidationError(_("Online applications come in through the public form."))
+    application, password = _create(actor=actor, channel=channel, arrived_at=arrived_at, target_unit=target_unit,
+                                    fields=fields)
+    if channel in RECEIVED_ON_ARRIVAL:
+        _confirm(actor, application, timezone.localtime(arrived_at).date(),
+                 _("Received on arrival (%(channel)s)") % {"channel": application.get_channel_display()})
+    return application, password
+
+
+def _require_unit(actor, application):
+    if not (actor.is_office_admin or application.handling_unit_id in actor.unit_ids):
+        raise PermissionDenied(_("Only the handling unit may act on this application."))
+
+
+@transaction.atomic
+def confirm_receipt(*, actor, application, day, note):
+    """The legal receipt date for channels that need confirmation with the applicant (Art 31)."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_unit(actor, application)
+    if application.status != Status.AWAITING_CONFIRMATION:
+        raise ValidationError(_("The receipt of this application is already confirmed."))
+    if day < timezone.localtime(application.arrived_at).date():
+        raise ValidationError(_("Receipt cannot be confirmed before the application arrived."))
+    if not note.strip():
+        raise ValidationError(_("Say how receipt was confirmed with the applicant (e.g. by phone, who, when)."))
+    _confirm(actor, application, day, note.strip())
+    return application
+
+
+def _confirm(actor, application, day, note):
+    ClockEvent.objects.create(application=application, kind="received", day=day, note=note, actor=actor)
+    application.receipt_date, application.receipt_note = day, note
+    application.status = Status.IN_HANDLING
+    application.due_date = WorkCalendar.from_db().add_workdays(day, REPLY_WORKDAYS)
+    application.version += 1
+    application.save()
+    record(actor=actor, verb="foi.receipt_confirmed", subject=application,
+           data={"day": day, "due": application.due_date})
+
+
+def find_by_code(tracking_code, password):
+    """The application for a public status lookup, or None — the same answer for a wrong code or password."""
+    application = Application.objects.filter(tracking_code=(tracking_code or "").strip().upper()).first()
+    return application if intake.password_matches(application, password) else None

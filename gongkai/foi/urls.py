@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import public_views, views
+
+app_name = "foi"
+urlpatterns = [
+    path("apply/", public_views.apply, name="apply"),
+    path("status/", public_views.status, name="status"),
+    path("", views.work_list, name="list"),
+    path("register/", views.register_view, name="register"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/confirm-receipt/", views.confirm_receipt_view, name="confirm-receipt"),
+    path("<int:pk>/personal-data/", views.personal_data, name="personal-data"),
+]

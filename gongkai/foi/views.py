@@ -1,0 +1,96 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.events.models import Event
+from gongkai.workdays.calendar import WorkCalendar
+
+from . import services
+from .forms import ConfirmReceiptForm, RegisterForm
+from .lights import light
+from .models import Application, PersonalDataView
+from .privacy import mask_id_number, mask_phone
+
+
+@login_required
+def work_list(request):
+    """Open applications of the user's units, soonest deadline first, each with its light."""
+    today, calendar = timezone.localdate(), WorkCalendar.from_db()
+    applications = (
+        Application.objects.visible_to(request.user).open()
+        .select_related("handling_unit", "handler").order_by("due_date", "arrived_at")[:500]
+    )
+    rows = [(application, *light(application.due_date, today, calendar)) for application in applications]
+    return render(request, "foi/work_list.html", {"rows": rows, "today": today})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register_view(request):
+    form = RegisterForm(request.POST or None, initial={"arrived_at": timezone.localtime().replace(second=0, microsecond=0)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            application, password = services.register(
+                actor=request.user, channel=form.cleaned_data["channel"], arrived_at=form.cleaned_data["arrived_at"],
+                target_unit=form.cleaned_data["target_unit"], fields=form.applicant_fields(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "foi/public/submitted.html", {
+                "application": application, "password": password, "staff": True,
+                "receipt_text": services.receipt_text(application, password),
+            })
+    return render(request, "foi/register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def visible_application(request, pk):
+    return get_object_or_404(Application.objects.visible_to(request.user).select_related("handling_unit"), pk=pk)
+
+
+@login_required
+def detail(request, pk, *, confirm_form=None):
+    application = visible_application(request, pk)
+    today = timezone.localdate()
+    colour, left = light(application.due_date, today, WorkCalendar.from_db())
+    return render(request, "foi/detail.html", {
+        "application": application, "colour": colour, "left": left,
+        "masked_id": mask_id_number(application.id_number), "masked_phone": mask_phone(application.phone),
+        "confirm_form": confirm_form or ConfirmReceiptForm(initial={"day": today}),
+        "clock_events": application.clock_events.all(),
+        "history": Event.objects.about(application).select_related("actor")[:50],
+        "may_act": request.user.is_office_admin or application.handling_unit_id in request.user.unit_ids,
+    }, status=400 if confirm_form else 200)
+
+
+@login_required
+@require_POST
+def confirm_receipt_view(request, pk):
+    application = visible_application(request, pk)
+    form = ConfirmReceiptForm(request.POST)
+    if form.is_valid():
+        try:
+            services.confirm_receipt(actor=request.user, application=application, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Receipt confirmed; the statutory clock is running."))
+            return redirect("foi:detail", pk=pk)
+    return detail(request, pk, confirm_form=form)
+
+
+@login_required
+@require_POST
+def personal_data(request, pk):
+    """Full identity number and phone, for the handling unit only; every view is logged."""
+    application = visible_application(request, pk)
+    if not (request.user.is_office_admin or application.handling_unit_id in request.user.unit_ids):
+        return render(request, "portal/404.html", status=404)
+    PersonalDataView.objects.create(application=application, user=request.user, purpose=request.POST.get("purpose", "")[:100])
+    response = render(request, "foi/personal_data.html", {"application": application})
+    response["Cache-Control"] = "no-store"
+    return response
