@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.models import Unit
 
-from .models import Application, ApplicantType, Channel, Delivery, IdType, InformationForm
+from .models import ApplicantType, Application, Channel, Delivery, IdType, InformationForm
 
 APPLICANT_FIELDS = [
     "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
