@@ -154,6 +154,9 @@ class Part(models.Model):
         verbose_name = _("joint-handling part")
         constraints = [models.UniqueConstraint(fields=["application", "unit"], name="foi_part_unit_unique")]
 
+    def __str__(self):
+        return f"{self.application} · {self.unit}"
+
 
 class ClockEvent(models.Model):
     """One step that moves the statutory clock: receipt, 补正, consultation, extension, fee, reply."""
@@ -170,6 +173,9 @@ class ClockEvent(models.Model):
     class Meta:
         ordering = ["day", "id"]
 
+    def __str__(self):
+        return f"{self.application} · {self.kind} · {self.day}"
+
 
 class PersonalDataView(models.Model):
     """Every time someone saw an applicant's full identity number or phone (logged, never the data)."""
@@ -181,3 +187,6 @@ class PersonalDataView(models.Model):
 
     class Meta:
         ordering = ["-viewed_at"]
+
+    def __str__(self):
+        return f"{self.application} · {self.user} · {self.viewed_at:%Y-%m-%d %H:%M}"
