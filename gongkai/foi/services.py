@@ -11,7 +11,7 @@ from gongkai.events.services import record
 from gongkai.workdays.calendar import WorkCalendar
 
 from . import intake
-from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Status
+from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Part, Status
 
 APPLICANT_FIELDS = (
     "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
@@ -123,3 +123,86 @@ def find_by_code(tracking_code, password):
     """The application for a public status lookup, or None — the same answer for a wrong code or password."""
     application = Application.objects.filter(tracking_code=(tracking_code or "").strip().upper()).first()
     return application if intake.password_matches(application, password) else None
+
+
+def _locked(application, expected_version=None):
+    fresh = Application.objects.select_for_update().get(pk=application.pk)
+    if expected_version is not None and fresh.version != expected_version:
+        raise Conflict(_("Someone else changed this application a moment ago. Reload the page and try again."))
+    return fresh
+
+
+def _bump(application, **fields):
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.version += 1
+    application.save()
+
+
+class Conflict(ValidationError):
+    """The application changed since the page was loaded; the second person's action is refused."""
+
+
+@transaction.atomic
+def assign_handler(*, actor, application, handler, expected_version=None):
+    application = _locked(application, expected_version)
+    _require_unit(actor, application)
+    if not handler.has_role("handler", application.handling_unit_id) and not handler.has_role(
+            "liaison", application.handling_unit_id):
+        raise ValidationError(_("%(person)s is not a handler of %(unit)s.")
+                              % {"person": handler, "unit": application.handling_unit})
+    _bump(application, handler=handler)
+    record(actor=actor, verb="foi.handler_assigned", subject=application, data={"handler": str(handler)})
+    return application
+
+
+@transaction.atomic
+def transfer(*, actor, application, unit, reason, expected_version=None):
+    """Hand the application to the unit that holds the information; the clock keeps running."""
+    application = _locked(application, expected_version)
+    _require_unit(actor, application)
+    if unit.pk == application.handling_unit_id:
+        raise ValidationError(_("The application is already with %(unit)s.") % {"unit": unit})
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the transfer."))
+    before = application.handling_unit
+    _bump(application, handling_unit=unit, handler=None)
+    record(actor=actor, verb="foi.transferred", subject=application,
+           data={"from": before.name, "to": unit.name, "reason": reason.strip()})
+    return application
+
+
+@transaction.atomic
+def ask_part(*, actor, application, unit, question, due_date):
+    """Joint handling: `unit` answers part of the application by an internal deadline."""
+    application = _locked(application)
+    _require_unit(actor, application)
+    if unit.pk == application.handling_unit_id:
+        raise ValidationError(_("The handling unit answers the application itself."))
+    if application.due_date and due_date > application.due_date:
+        raise ValidationError(_("The internal deadline must fall before the reply is due (%(date)s).")
+                              % {"date": application.due_date.isoformat()})
+    if not question.strip():
+        raise ValidationError(_("Say which part the unit should answer."))
+    part, created = Part.objects.get_or_create(application=application, unit=unit,
+                                               defaults={"question": question.strip(), "due_date": due_date})
+    if not created:
+        raise ValidationError(_("%(unit)s was already asked.") % {"unit": unit})
+    record(actor=actor, verb="foi.part_requested", subject=application,
+           data={"unit": unit.name, "due": due_date})
+    return part
+
+
+@transaction.atomic
+def answer_part(*, actor, part, answer):
+    part = Part.objects.select_for_update().select_related("application").get(pk=part.pk)
+    if not (actor.is_office_admin or part.unit_id in actor.unit_ids):
+        raise PermissionDenied(_("Only the unit asked answers its part."))
+    if part.answered_at:
+        raise ValidationError(_("This part is already answered."))
+    if not answer.strip():
+        raise ValidationError(_("The answer is empty."))
+    part.answer, part.answered_at = answer.strip(), timezone.now()
+    part.save()
+    record(actor=actor, verb="foi.part_answered", subject=part.application, data={"unit": part.unit.name})
+    return part

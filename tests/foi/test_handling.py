@@ -1,0 +1,68 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gongkai.events.models import Event
+from gongkai.foi import services
+from gongkai.foi.models import Application, Channel
+from gongkai.orgs.models import Role
+from gongkai.orgs.services import create_person
+from gongkai.workdays.services import ensure_package_years
+from tests.foi.test_intake import APPLICANT
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def application(directory, shenhe):
+    ensure_package_years(years=[2026])
+    created, _password = services.register(
+        actor=shenhe, channel=Channel.IN_PERSON, arrived_at=datetime.datetime(2026, 3, 2, 10, tzinfo=SHANGHAI),
+        target_unit=directory["沈河区人民政府"], fields=APPLICANT)
+    return created
+
+
+def test_assign_a_handler_of_the_unit(application, shenhe, fgw_liaison):
+    services.assign_handler(actor=shenhe, application=application, handler=shenhe)
+    assert Application.objects.get(pk=application.pk).handler == shenhe
+    with pytest.raises(ValidationError):  # not a handler of 沈河区政府
+        services.assign_handler(actor=shenhe, application=application, handler=fgw_liaison)
+
+
+def test_transfer_with_reason_moves_visibility(application, shenhe, fgw_liaison, directory):
+    with pytest.raises(ValidationError):
+        services.transfer(actor=shenhe, application=application, unit=directory["沈阳市发展和改革委员会"], reason="")
+    services.transfer(actor=shenhe, application=application, unit=directory["沈阳市发展和改革委员会"],
+                      reason="所申请的规划文件由市发展改革委制作")
+    assert Application.objects.visible_to(fgw_liaison).filter(pk=application.pk).exists()
+    assert not Application.objects.visible_to(shenhe).filter(pk=application.pk).exists()
+    event = Event.objects.about(application).get(verb="foi.transferred")
+    assert event.data["reason"] == "所申请的规划文件由市发展改革委制作"
+
+
+def test_stale_version_is_a_conflict(application, shenhe, directory):
+    version = application.version
+    services.assign_handler(actor=shenhe, application=application, handler=shenhe, expected_version=version)
+    with pytest.raises(services.Conflict):
+        services.transfer(actor=shenhe, application=application, unit=directory["沈阳市财政局"], reason="x",
+                          expected_version=version)
+
+
+def test_joint_handling_parts(application, shenhe, directory):
+    finance = directory["沈阳市财政局"]
+    finance_handler = create_person(actor=None, username="czj", password="x" * 12, memberships=[(finance, Role.HANDLER)])
+    with pytest.raises(ValidationError):  # after the reply is due
+        services.ask_part(actor=shenhe, application=application, unit=finance, question="资金拨付情况",
+                          due_date=application.due_date + datetime.timedelta(days=1))
+    part = services.ask_part(actor=shenhe, application=application, unit=finance, question="资金拨付情况",
+                             due_date=datetime.date(2026, 3, 20))
+    assert Application.objects.visible_to(finance_handler).filter(pk=application.pk).exists()
+    with pytest.raises(PermissionDenied):
+        services.answer_part(actor=shenhe, part=part, answer="x")
+    services.answer_part(actor=finance_handler, part=part, answer="已拨付120万元，附拨付文件。")
+    part.refresh_from_db()
+    assert part.answered_at is not None
+    with pytest.raises(ValidationError):
+        services.answer_part(actor=finance_handler, part=part, answer="again")
