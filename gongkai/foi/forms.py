@@ -70,3 +70,19 @@ class StatusLookupForm(forms.Form):
 class ConfirmReceiptForm(forms.Form):
     day = forms.DateField(label=_("Receipt confirmed on"), widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label=_("How it was confirmed"), max_length=200)
+
+
+class TransferForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    unit = forms.ModelChoiceField(label=_("Transfer to"), queryset=Unit.objects.active().order_by("kind", "name"))
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class PartForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit asked"), queryset=Unit.objects.active().order_by("kind", "name"))
+    question = forms.CharField(label=_("Part to answer"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    due_date = forms.DateField(label=_("Internal deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)

@@ -10,7 +10,7 @@ from gongkai.events.models import Event
 from gongkai.workdays.calendar import WorkCalendar
 
 from . import services
-from .forms import ConfirmReceiptForm, RegisterForm
+from .forms import AnswerForm, ConfirmReceiptForm, PartForm, RegisterForm, TransferForm
 from .lights import light
 from .models import Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
@@ -64,6 +64,8 @@ def detail(request, pk, *, confirm_form=None):
         "clock_events": application.clock_events.all(),
         "history": Event.objects.about(application).select_related("actor")[:50],
         "may_act": request.user.is_office_admin or application.handling_unit_id in request.user.unit_ids,
+        "transfer_form": TransferForm(initial={"version": application.version}), "part_form": PartForm(),
+        "parts": application.parts.select_related("unit"), "my_units": request.user.unit_ids,
     }, status=400 if confirm_form else 200)
 
 
@@ -94,3 +96,43 @@ def personal_data(request, pk):
     response = render(request, "foi/personal_data.html", {"application": application})
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _act(request, pk, form, action, done):
+    """Run one service for the application page; errors come back as messages, never a 500."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done)
+    else:
+        messages.error(request, _("The form was incomplete; nothing was changed."))
+    return redirect("foi:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def transfer_view(request, pk):
+    application = visible_application(request, pk)
+    return _act(request, pk, TransferForm(request.POST), lambda data: services.transfer(
+        actor=request.user, application=application, unit=data["unit"], reason=data["reason"],
+        expected_version=data["version"]), _("The application was transferred."))
+
+
+@login_required
+@require_POST
+def ask_part_view(request, pk):
+    application = visible_application(request, pk)
+    return _act(request, pk, PartForm(request.POST), lambda data: services.ask_part(
+        actor=request.user, application=application, **data), _("The unit was asked to answer its part."))
+
+
+@login_required
+@require_POST
+def answer_part_view(request, pk, part_pk):
+    application = visible_application(request, pk)
+    part = get_object_or_404(application.parts, pk=part_pk)
+    return _act(request, pk, AnswerForm(request.POST), lambda data: services.answer_part(
+        actor=request.user, part=part, answer=data["answer"]), _("Your answer was sent to the handling unit."))

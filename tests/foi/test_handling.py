@@ -66,3 +66,21 @@ def test_joint_handling_parts(application, shenhe, directory):
     assert part.answered_at is not None
     with pytest.raises(ValidationError):
         services.answer_part(actor=finance_handler, part=part, answer="again")
+
+
+def test_transfer_and_parts_through_the_page(client_for, application, shenhe, directory):
+    from django.urls import reverse
+
+    client = client_for(shenhe)
+    page = client.get(reverse("foi:detail", args=[application.pk]))
+    assert page.status_code == 200
+    client.post(reverse("foi:ask-part", args=[application.pk]),
+                {"unit": directory["沈阳市财政局"].pk, "question": "资金拨付情况", "due_date": "2026-03-20"})
+    assert application.parts.count() == 1
+    response = client.post(reverse("foi:transfer", args=[application.pk]),
+                           {"version": 1, "unit": directory["沈阳市财政局"].pk, "reason": "x"})  # stale version
+    assert response.status_code == 302 and Application.objects.get(pk=application.pk).handling_unit.name == "沈河区人民政府"
+    current = Application.objects.get(pk=application.pk).version
+    client.post(reverse("foi:transfer", args=[application.pk]),
+                {"version": current, "unit": directory["沈阳市财政局"].pk, "reason": "由市财政局掌握"})
+    assert Application.objects.get(pk=application.pk).handling_unit.name == "沈阳市财政局"
