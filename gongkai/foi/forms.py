@@ -86,3 +86,32 @@ class PartForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class ClockStepForm(forms.Form):
+    """One step of the statutory clock, as the handling unit records it."""
+
+    KINDS = [
+        ("correction_requested", _("补正 notice sent")),
+        ("correction_received", _("Correction received")),
+        ("consultation_sent", _("Consultation sent to a third party or agency")),
+        ("consultation_answered", _("Consultation answered")),
+        ("extended", _("Extension approved and notified")),
+        ("fee_notice_sent", _("Fee notice sent")),
+        ("fee_paid", _("Fee paid")),
+        ("deadline_set", _("Later deadline set (Art. 35)")),
+    ]
+    kind = forms.ChoiceField(label=_("Step"), choices=KINDS)
+    day = forms.DateField(label=_("On"), widget=forms.DateInput(attrs={"type": "date"}))
+    received_on = forms.DateField(label=_("Received by the addressee on (notices)"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+    workdays = forms.IntegerField(label=_("Working days (extension)"), required=False, min_value=1, max_value=20)
+    new_deadline = forms.DateField(label=_("New deadline (Art. 35)"), required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    ref = forms.CharField(label=_("Consultation name (when several)"), required=False, max_length=40)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+    def step_value(self):
+        data = self.cleaned_data
+        return {"extended": data.get("workdays"), "deadline_set": data.get("new_deadline")}.get(
+            data["kind"], data.get("received_on"))

@@ -165,6 +165,7 @@ class ClockEvent(models.Model):
     kind = models.CharField(max_length=32)
     day = models.DateField()
     value = models.JSONField(null=True, blank=True)
+    ref = models.CharField(max_length=40, blank=True, help_text="Names a consultation when several are open")
     note = models.CharField(max_length=300, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="+")

@@ -8,16 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
-from gongkai.workdays.calendar import WorkCalendar
 
-from . import intake
+from . import clocking, intake
 from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Part, Status
 
 APPLICANT_FIELDS = (
     "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
     "description", "document_number", "purpose", "form", "delivery",
 )
-REPLY_WORKDAYS = 20  # 条例 Art 33
 
 
 def _create(*, actor, channel, arrived_at, target_unit, fields):
@@ -112,7 +110,7 @@ def _confirm(actor, application, day, note):
     ClockEvent.objects.create(application=application, kind="received", day=day, note=note, actor=actor)
     application.receipt_date, application.receipt_note = day, note
     application.status = Status.IN_HANDLING
-    application.due_date = WorkCalendar.from_db().add_workdays(day, REPLY_WORKDAYS)
+    application.due_date = clocking.state_of(application, today=day).due
     application.version += 1
     application.save()
     record(actor=actor, verb="foi.receipt_confirmed", subject=application,

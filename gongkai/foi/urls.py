@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/confirm-receipt/", views.confirm_receipt_view, name="confirm-receipt"),
     path("<int:pk>/personal-data/", views.personal_data, name="personal-data"),
     path("<int:pk>/transfer/", views.transfer_view, name="transfer"),
+    path("<int:pk>/clock/", views.clock_step_view, name="clock-step"),
     path("<int:pk>/parts/", views.ask_part_view, name="ask-part"),
     path("<int:pk>/parts/<int:part_pk>/answer/", views.answer_part_view, name="answer-part"),
 ]

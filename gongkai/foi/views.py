@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.events.models import Event
-from gongkai.workdays.calendar import WorkCalendar
+from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import services
-from .forms import AnswerForm, ConfirmReceiptForm, PartForm, RegisterForm, TransferForm
+from . import clocking, services
+from .forms import AnswerForm, ClockStepForm, ConfirmReceiptForm, PartForm, RegisterForm, TransferForm
 from .lights import light
 from .models import Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
@@ -48,6 +48,16 @@ def register_view(request):
     return render(request, "foi/register.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def clock_state(application, today):
+    """The clock with its explanation, or the reason it cannot be computed (e.g. a calendar year missing)."""
+    if application.receipt_date is None:
+        return None
+    try:
+        return clocking.state_of(application, today=today)
+    except (clocking.clock.ClockError, CalendarYearMissing) as error:
+        return {"error": str(error)}
+
+
 def visible_application(request, pk):
     return get_object_or_404(Application.objects.visible_to(request.user).select_related("handling_unit"), pk=pk)
 
@@ -65,6 +75,7 @@ def detail(request, pk, *, confirm_form=None):
         "history": Event.objects.about(application).select_related("actor")[:50],
         "may_act": request.user.is_office_admin or application.handling_unit_id in request.user.unit_ids,
         "transfer_form": TransferForm(initial={"version": application.version}), "part_form": PartForm(),
+        "clock_form": ClockStepForm(initial={"day": today}), "clock": clock_state(application, today),
         "parts": application.parts.select_related("unit"), "my_units": request.user.unit_ids,
     }, status=400 if confirm_form else 200)
 
@@ -136,3 +147,13 @@ def answer_part_view(request, pk, part_pk):
     part = get_object_or_404(application.parts, pk=part_pk)
     return _act(request, pk, AnswerForm(request.POST), lambda data: services.answer_part(
         actor=request.user, part=part, answer=data["answer"]), _("Your answer was sent to the handling unit."))
+
+
+@login_required
+@require_POST
+def clock_step_view(request, pk):
+    application = visible_application(request, pk)
+    form = ClockStepForm(request.POST)
+    return _act(request, pk, form, lambda data: clocking.record_step(
+        actor=request.user, application=application, kind=data["kind"], day=data["day"], value=form.step_value(),
+        note=data["note"], ref=data["ref"]), _("The step was recorded and the deadline recomputed."))
