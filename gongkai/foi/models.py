@@ -125,6 +125,11 @@ class Application(models.Model):
     closure_code = models.CharField(_("outcome"), max_length=40, blank=True, db_index=True)
     reason_detail = models.CharField(max_length=40, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    service_method = models.CharField(_("served by"), max_length=16, blank=True)
+    served_on = models.DateField(_("legally served on"), null=True, blank=True)
+    postal_tracking = models.CharField(_("China Post tracking number"), max_length=40, blank=True)
+    released_attachments = models.TextField(_("attachments released"), blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -191,3 +196,89 @@ class PersonalDataView(models.Model):
 
     def __str__(self):
         return f"{self.application} · {self.user} · {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+class DecisionStatus(models.TextChoices):
+    AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+    RETURNED = "returned", _("Returned by the reviewer")
+    APPROVED = "approved", _("Approved")
+
+
+class Decision(models.Model):
+    """The reply: one closure code (one row of annual-report table 三), reasons, grounds, approval."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="decisions")
+    closure_code = models.CharField(_("decision"), max_length=32)
+    reason_detail = models.CharField(max_length=32, blank=True)
+    reasons = models.TextField(_("reasons"), blank=True)
+    grounds = models.JSONField(_("legal basis"), default=list, blank=True)
+    how_to_obtain = models.TextField(_("how to obtain the information"), blank=True)
+    document_number = models.CharField(_("document number"), max_length=60, blank=True)
+    status = models.CharField(max_length=24, choices=DecisionStatus.choices, default=DecisionStatus.AWAITING_APPROVAL)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    drafted_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-drafted_at", "-id"]
+
+    def __str__(self):
+        return f"{self.application} · {self.closure_code}"
+
+
+class ServiceMethod(models.TextChoices):
+    ONLINE = "online", _("Online")
+    IN_PERSON = "in_person", _("In person, signed for")
+    POST = "post", _("China Post")
+
+
+class Rating(models.Model):
+    """好差评: the applicant rates the reply; the unit may answer; published without personal data."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="rating")
+    score = models.PositiveSmallIntegerField(_("rating"))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("the unit's answer"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="foi_rating_1_to_5")]
+
+    def __str__(self):
+        return f"{self.application} · {self.score}"
+
+
+class RemedyKind(models.TextChoices):
+    RECONSIDERATION = "reconsideration", _("Administrative reconsideration")
+    LITIGATION_DIRECT = "litigation_direct", _("Litigation without reconsideration")
+    LITIGATION_AFTER = "litigation_after", _("Litigation after reconsideration")
+
+
+class RemedyResult(models.TextChoices):
+    UPHELD = "upheld", _("Upheld")
+    CORRECTED = "corrected", _("Corrected")
+    OTHER = "other", _("Other result")
+    PENDING = "pending", _("Not yet concluded")
+
+
+class RemedyCase(models.Model):
+    """A 行政复议 or 行政诉讼 against a reply: annual-report table 四 counts these."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="remedy_cases")
+    kind = models.CharField(_("kind"), max_length=24, choices=RemedyKind.choices)
+    filed_on = models.DateField(_("filed on"))
+    result = models.CharField(_("result"), max_length=16, choices=RemedyResult.choices, default=RemedyResult.PENDING)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-filed_on"]
+
+    def __str__(self):
+        return f"{self.application} · {self.get_kind_display()}"
