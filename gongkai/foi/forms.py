@@ -3,7 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.models import Unit
 
-from .models import ApplicantType, Application, Channel, Delivery, IdType, InformationForm
+from . import grounds
+from .models import (
+    ApplicantType,
+    Application,
+    Channel,
+    Delivery,
+    IdType,
+    InformationForm,
+    RemedyKind,
+    RemedyResult,
+    ServiceMethod,
+)
+from .outcomes import ClosureCode, ReasonDetail
 
 APPLICANT_FIELDS = [
     "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
@@ -56,7 +68,7 @@ class ApplicationForm(forms.ModelForm):
 
 class RegisterForm(ApplicationForm):
     channel = forms.ChoiceField(label=_("Arrived by"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
-    arrived_at = forms.DateTimeField(label=_("Arrived at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    arrived_at = forms.DateTimeField(label=_("Arrived at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
 
     class Meta(ApplicationForm.Meta):
         fields = ["channel", "arrived_at", *ApplicationForm.Meta.fields]
@@ -68,7 +80,7 @@ class StatusLookupForm(forms.Form):
 
 
 class ConfirmReceiptForm(forms.Form):
-    day = forms.DateField(label=_("Receipt confirmed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label=_("Receipt confirmed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     note = forms.CharField(label=_("How it was confirmed"), max_length=200)
 
 
@@ -81,7 +93,7 @@ class TransferForm(forms.Form):
 class PartForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit asked"), queryset=Unit.objects.active().order_by("kind", "name"))
     question = forms.CharField(label=_("Part to answer"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    due_date = forms.DateField(label=_("Internal deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Internal deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 class AnswerForm(forms.Form):
@@ -102,12 +114,12 @@ class ClockStepForm(forms.Form):
         ("deadline_set", _("Later deadline set (Art. 35)")),
     ]
     kind = forms.ChoiceField(label=_("Step"), choices=KINDS)
-    day = forms.DateField(label=_("On"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label=_("On"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     received_on = forms.DateField(label=_("Received by the addressee on (notices)"), required=False,
-                                  widget=forms.DateInput(attrs={"type": "date"}))
+                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     workdays = forms.IntegerField(label=_("Working days (extension)"), required=False, min_value=1, max_value=20)
     new_deadline = forms.DateField(label=_("New deadline (Art. 35)"), required=False,
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     ref = forms.CharField(label=_("Consultation name (when several)"), required=False, max_length=40)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
@@ -115,3 +127,48 @@ class ClockStepForm(forms.Form):
         data = self.cleaned_data
         return {"extended": data.get("workdays"), "deadline_set": data.get("new_deadline")}.get(
             data["kind"], data.get("received_on"))
+
+
+class DecisionForm(forms.Form):
+    closure_code = forms.ChoiceField(label=_("Decision"), choices=ClosureCode.choices)
+    reason_detail = forms.ChoiceField(label=_("Detail"), required=False,
+                                      choices=[("", "—"), *ReasonDetail.choices])
+    reasons = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    grounds = forms.MultipleChoiceField(label=_("Legal basis"), required=False, choices=grounds.choices(),
+                                        widget=forms.CheckboxSelectMultiple)
+    how_to_obtain = forms.CharField(label=_("How to obtain the information"), required=False,
+                                    widget=forms.Textarea(attrs={"rows": 2}))
+    document_number = forms.CharField(label=_("Document number"), required=False, max_length=60)
+
+
+class ReviewForm(forms.Form):
+    approve = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000)
+
+
+class ServeForm(forms.Form):
+    method = forms.ChoiceField(label=_("Delivered by"), choices=ServiceMethod.choices)
+    day = forms.DateField(label=_("Legal service date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                          help_text=_("In person: the day the applicant signed. By post: the day it was handed to China Post."))
+    postal_tracking = forms.CharField(label=_("China Post tracking number"), required=False, max_length=40)
+    attachments = forms.CharField(label=_("Attachments released"), required=False, max_length=2000)
+
+
+class RemedyForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=RemedyKind.choices)
+    filed_on = forms.DateField(label=_("Filed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    result = forms.ChoiceField(label=_("Result"), choices=RemedyResult.choices)
+    decided_on = forms.DateField(label=_("Decided on"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(label=_("Your rating"), coerce=int, widget=forms.RadioSelect,
+                                   choices=[(n, str(n)) for n in range(5, 0, -1)])
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                              max_length=2000)
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(label=_("Your corrected or completed request"), widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=5000)

@@ -112,6 +112,7 @@ class Application(models.Model):
     description = models.TextField(_("information requested"))
     document_number = models.CharField(_("document number of the information, if known"), max_length=100, blank=True)
     purpose = models.CharField(_("purpose (optional)"), max_length=200, blank=True)
+    correction = models.TextField(_("the applicant's correction"), blank=True)
     form = models.CharField(_("form"), max_length=16, choices=InformationForm.choices)
     delivery = models.CharField(_("delivery"), max_length=16, choices=Delivery.choices)
 

@@ -1,11 +1,14 @@
 """The public side: apply, and look up an application's status with its code and password."""
 
+from django.contrib import messages
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
-from .forms import ApplicationForm, StatusLookupForm
+from . import deciding, replies, services
+from .forms import ApplicationForm, CorrectionForm, RatingForm, StatusLookupForm
 
 LOOKUP_LIMIT = 20  # wrong lookups per address per hour before the form pauses
 
@@ -27,6 +30,7 @@ def apply(request):
 
 @require_http_methods(["GET", "POST"])
 def status(request):
+    """Status for code + password; on the same page the applicant corrects (补正) or rates the reply."""
     form = StatusLookupForm(request.POST or None)
     application, not_found, throttled = None, False, False
     key = f"foi-lookup:{request.META.get('REMOTE_ADDR', '')}"
@@ -38,6 +42,31 @@ def status(request):
             if application is None:
                 cache.set(key, cache.get(key, 0) + 1, 3600)
                 not_found = True
+    if application is not None and request.POST.get("action") in APPLICANT_ACTIONS:
+        application = applicant_action(request, application)
     return render(request, "foi/public/status.html", {
         "form": form, "application": application, "not_found": not_found, "throttled": throttled,
+        "credentials": form.cleaned_data if application else None,
+        "rating_form": RatingForm(), "correction_form": CorrectionForm(),
     })
+
+
+def applicant_action(request, application):
+    action = request.POST["action"]
+    form = RatingForm(request.POST) if action == "rate" else CorrectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please complete the form."))
+        return application
+    try:
+        if action == "rate":
+            deciding.rate(application=application, **form.cleaned_data)
+            messages.success(request, _("Thank you: your rating was recorded."))
+        else:
+            replies.submit_correction(application=application, text=form.cleaned_data["text"])
+            messages.success(request, _("Your correction was received; the reply period starts again."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return type(application).objects.get(pk=application.pk)
+
+
+APPLICANT_ACTIONS = {"rate", "correct"}

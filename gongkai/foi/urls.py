@@ -13,6 +13,12 @@ urlpatterns = [
     path("<int:pk>/personal-data/", views.personal_data, name="personal-data"),
     path("<int:pk>/transfer/", views.transfer_view, name="transfer"),
     path("<int:pk>/clock/", views.clock_step_view, name="clock-step"),
+    path("<int:pk>/decision/", views.decision_view, name="decide"),
+    path("<int:pk>/decisions/<int:decision_pk>/review/", views.review_view, name="review"),
+    path("<int:pk>/decisions/<int:decision_pk>/letter.<str:fmt>", views.letter_view, name="letter"),
+    path("<int:pk>/serve/", views.serve_view, name="serve"),
+    path("<int:pk>/archive/", views.archive_view, name="archive"),
+    path("<int:pk>/remedies/", views.remedy_view, name="remedy"),
     path("<int:pk>/parts/", views.ask_part_view, name="ask-part"),
     path("<int:pk>/parts/<int:part_pk>/answer/", views.answer_part_view, name="answer-part"),
 ]

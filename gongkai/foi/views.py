@@ -1,16 +1,30 @@
+from django import forms as forms_module
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.events.models import Event
+from gongkai.uploads import DOCX
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import clocking, services
-from .forms import AnswerForm, ClockStepForm, ConfirmReceiptForm, PartForm, RegisterForm, TransferForm
+from . import clocking, deciding, letters, replies, services
+from .forms import (
+    AnswerForm,
+    ClockStepForm,
+    ConfirmReceiptForm,
+    DecisionForm,
+    PartForm,
+    RegisterForm,
+    RemedyForm,
+    ReviewForm,
+    ServeForm,
+    TransferForm,
+)
 from .lights import light
 from .models import Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
@@ -76,6 +90,9 @@ def detail(request, pk, *, confirm_form=None):
         "may_act": request.user.is_office_admin or application.handling_unit_id in request.user.unit_ids,
         "transfer_form": TransferForm(initial={"version": application.version}), "part_form": PartForm(),
         "clock_form": ClockStepForm(initial={"day": today}), "clock": clock_state(application, today),
+        "decisions": application.decisions.select_related("drafted_by", "reviewed_by"),
+        "decision_form": DecisionForm(), "serve_form": ServeForm(initial={"day": today}), "remedy_form": RemedyForm(),
+        "remedy_cases": application.remedy_cases.all(), "rating": getattr(application, "rating", None),
         "parts": application.parts.select_related("unit"), "my_units": request.user.unit_ids,
     }, status=400 if confirm_form else 200)
 
@@ -157,3 +174,63 @@ def clock_step_view(request, pk):
     return _act(request, pk, form, lambda data: clocking.record_step(
         actor=request.user, application=application, kind=data["kind"], day=data["day"], value=form.step_value(),
         note=data["note"], ref=data["ref"]), _("The step was recorded and the deadline recomputed."))
+
+
+@login_required
+@require_POST
+def decision_view(request, pk):
+    application = visible_application(request, pk)
+    return _act(request, pk, DecisionForm(request.POST), lambda data: deciding.draft_decision(
+        actor=request.user, application=application, **data), _("The reply was drafted and sent for approval."))
+
+
+@login_required
+@require_POST
+def review_view(request, pk, decision_pk):
+    application = visible_application(request, pk)
+    decision = get_object_or_404(application.decisions, pk=decision_pk)
+    return _act(request, pk, ReviewForm(request.POST), lambda data: deciding.review_decision(
+        actor=request.user, decision=decision, **data), _("Your review was recorded."))
+
+
+@login_required
+@require_POST
+def serve_view(request, pk):
+    application = visible_application(request, pk)
+    return _act(request, pk, ServeForm(request.POST), lambda data: deciding.serve(
+        actor=request.user, application=application, **data), _("The service of the reply was recorded."))
+
+
+@login_required
+@require_POST
+def archive_view(request, pk):
+    application = visible_application(request, pk)
+    form = forms_module.Form(request.POST)
+    return _act(request, pk, form, lambda data: deciding.archive(actor=request.user, application=application),
+                _("The application was archived."))
+
+
+@login_required
+@require_POST
+def remedy_view(request, pk):
+    application = visible_application(request, pk)
+    return _act(request, pk, RemedyForm(request.POST), lambda data: deciding.record_remedy(
+        actor=request.user, application=application, **data), _("The case was recorded."))
+
+
+@login_required
+def letter_view(request, pk, decision_pk, fmt):
+    application = visible_application(request, pk)
+    decision = get_object_or_404(application.decisions, pk=decision_pk)
+    if fmt not in ("docx", "pdf"):
+        return render(request, "portal/404.html", status=404)
+    try:
+        content = replies.render(decision, fmt)
+    except (letters.LetterError, ValueError) as error:
+        messages.error(request, " ".join(getattr(error, "problems", None) or [str(error)]))
+        return redirect("foi:detail", pk=pk)
+    content_type = "application/pdf" if fmt == "pdf" else DOCX.content_type
+    response = HttpResponse(content, content_type=content_type)
+    # The file name carries the tracking code only: personal data never goes into names or URLs.
+    response["Content-Disposition"] = f'attachment; filename="{application.tracking_code}-reply.{fmt}"'
+    return response

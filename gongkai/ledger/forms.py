@@ -55,7 +55,7 @@ class StepForm(forms.Form):
 
 class DueDateForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    due_date = forms.DateField(label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
@@ -69,7 +69,7 @@ class LedgerFilterForm(forms.Form):
 class RoundForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), choices=ReportingRound.Kind.choices)
-    deadline = forms.DateField(label=_("Report by"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("Report by"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 class ProblemForm(forms.Form):
@@ -77,5 +77,5 @@ class ProblemForm(forms.Form):
     description = forms.CharField(label=_("What must be done"), widget=forms.Textarea(attrs={"rows": 3}), max_length=3000)
     unit = forms.ModelChoiceField(label=_("Unit responsible"), queryset=Unit.objects.active().order_by("kind", "name"))
     source = forms.ChoiceField(label=_("Found by"), choices=ProblemSource.choices)
-    found_on = forms.DateField(label=_("Found on"), widget=forms.DateInput(attrs={"type": "date"}))
-    due_date = forms.DateField(label=_("Fix by"), widget=forms.DateInput(attrs={"type": "date"}))
+    found_on = forms.DateField(label=_("Found on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    due_date = forms.DateField(label=_("Fix by"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))

@@ -1,0 +1,112 @@
+import datetime
+import io
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+import pytest
+from docx import Document
+
+from gongkai.foi.models import Application, Rating, Status
+from gongkai.workdays.services import ensure_package_years
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+TODAY = datetime.date(2026, 3, 2)  # a Monday; pinned for the server thread too (same process)
+NOW = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture
+def pinned_clock(db):
+    ensure_package_years(years=[2026])
+    with mock.patch("django.utils.timezone.localdate", return_value=TODAY), \
+            mock.patch("django.utils.timezone.now", return_value=NOW):
+        yield
+
+
+def sign_out(page, live_server):
+    page.click("form[action='/accounts/logout/'] button")
+    page.wait_for_url(f"{live_server.url}/accounts/login/")
+
+
+def look_up(page, live_server, code, password):
+    page.goto(f"{live_server.url}/foi/status/")
+    page.fill("#id_tracking_code", code)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+    page.wait_for_selector("#status")
+
+
+def test_apply_correct_decide_approve_serve_rate(page, login, live_server, pinned_clock, directory, shenhe,
+                                                  shenhe_reviewer):
+    # The citizen applies.
+    page.goto(f"{live_server.url}/foi/apply/")
+    page.select_option("#id_target_unit", label="沈河区人民政府")
+    page.check("input[name=applicant_type][value=natural_person]")
+    page.fill("#id_name", "测试申请人")
+    page.select_option("#id_id_type", value="resident_id")
+    page.fill("#id_id_number", "000000199001011234")
+    page.fill("#id_phone", "13800000000")
+    page.fill("#id_description", "沈河区2025年老旧小区改造项目清单")
+    page.check("input[name=form][value=electronic]")
+    page.check("input[name=delivery][value=online]")
+    page.click("main button[type=submit]")
+    code = page.inner_text("#tracking-code")
+    password = page.inner_text("#query-password")
+    application = Application.objects.get(tracking_code=code)
+
+    # The handler confirms receipt and sends a 补正 notice.
+    login(shenhe)
+    page.goto(f"{live_server.url}/foi/{application.pk}/")
+    page.fill("#id_note", "电话确认")
+    page.click("form[action$='/confirm-receipt/'] button")
+    page.wait_for_selector("text=电话确认")
+    page.click("details:has(#id_kind) > summary")
+    page.select_option("#id_kind", value="correction_requested")
+    page.click("form[action$='/clock/'] button")
+    page.wait_for_load_state()
+    assert Application.objects.get(pk=application.pk).status == Status.AWAITING_CORRECTION
+    sign_out(page, live_server)
+
+    # The citizen corrects.
+    look_up(page, live_server, code, password)
+    page.fill("textarea[name=text]", "沈河区2025年老旧小区改造项目清单，含各小区改造内容和资金。")
+    page.click("main form:has(input[value=correct]) button")
+    page.wait_for_selector("#status")
+    assert Application.objects.get(pk=application.pk).status == Status.IN_HANDLING
+
+    # The handler decides 部分公开 and opens the letter.
+    login(shenhe)
+    page.goto(f"{live_server.url}/foi/{application.pk}/")
+    page.click("details:has(#id_closure_code) > summary")
+    page.select_option("#id_closure_code", value="partial")
+    page.fill("#id_reasons", "项目清单中涉及施工企业商业秘密的部分不予公开。")
+    page.check("input[name=grounds][value=art15]")
+    page.fill("#id_how_to_obtain", "通过电子邮件发送可公开部分。")
+    page.click("form[action$='/decision/'] button")
+    page.wait_for_selector("article[id^=decision-]")
+    with page.expect_download() as download:
+        page.click("a[href$='letter.docx']")
+    text = "\n".join(p.text for p in Document(io.BytesIO(open(download.value.path(), "rb").read())).paragraphs)
+    assert "测试申请人" in text and "商业秘密" in text
+    sign_out(page, live_server)
+
+    # The reviewer approves; the handler serves.
+    login(shenhe_reviewer)
+    page.goto(f"{live_server.url}/foi/{application.pk}/")
+    page.click("button[name=approve][value='1']")
+    page.wait_for_load_state()
+    sign_out(page, live_server)
+    login(shenhe)
+    page.goto(f"{live_server.url}/foi/{application.pk}/")
+    page.select_option("#id_method", value="online")
+    page.click("form[action$='/serve/'] button")
+    page.wait_for_load_state()
+    assert Application.objects.get(pk=application.pk).status == Status.SERVED
+    sign_out(page, live_server)
+
+    # The citizen sees the reply served and rates it.
+    look_up(page, live_server, code, password)
+    assert "2026-03-02" in page.inner_text("#status")
+    page.check("input[name=score][value='5']")
+    page.click("main form:has(input[value=rate]) button")
+    page.wait_for_selector("#status")
+    assert Rating.objects.get(application=application).score == 5
