@@ -172,3 +172,18 @@ class RatingForm(forms.Form):
 class CorrectionForm(forms.Form):
     text = forms.CharField(label=_("Your corrected or completed request"), widget=forms.Textarea(attrs={"rows": 4}),
                            max_length=5000)
+
+
+class FeeNoticeForm(forms.Form):
+    method = forms.ChoiceField(label=_("Fee method"), choices=[("per_item", _("Per application (按件计收)")),
+                                                                ("per_page", _("Per page (按量计收)"))])
+    quantity = forms.IntegerField(label=_("The applicant's nth application this month, or the number of pages"),
+                                  min_value=1, max_value=1_000_000)
+    page_basis = forms.CharField(label=_("How the pages were counted"), required=False, max_length=200)
+    day = forms.DateField(label=_("Notice sent on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    received_on = forms.DateField(label=_("Received by the applicant on"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
+class LetterEditForm(forms.Form):
+    body = forms.CharField(label=_("Letter text"), widget=forms.Textarea(attrs={"rows": 16}), max_length=20000)

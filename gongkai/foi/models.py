@@ -128,6 +128,11 @@ class Application(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     service_method = models.CharField(_("served by"), max_length=16, blank=True)
     served_on = models.DateField(_("legally served on"), null=True, blank=True)
+    # Fees (信息处理费): one method per application, chosen by the unit (费用办法 Art 3).
+    fee_method = models.CharField(_("fee method"), max_length=16, blank=True)
+    fee_quantity = models.PositiveIntegerField(_("applications in the month or pages"), null=True, blank=True)
+    fee_amount = models.DecimalField(_("fee (yuan)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    fee_standard = models.TextField(_("fee calculation"), blank=True)
     postal_tracking = models.CharField(_("China Post tracking number"), max_length=40, blank=True)
     released_attachments = models.TextField(_("attachments released"), blank=True)
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
@@ -215,6 +220,8 @@ class Decision(models.Model):
     grounds = models.JSONField(_("legal basis"), default=list, blank=True)
     how_to_obtain = models.TextField(_("how to obtain the information"), blank=True)
     document_number = models.CharField(_("document number"), max_length=60, blank=True)
+    # The letter's body as edited by staff before issue; empty means the generated wording.
+    letter_body = models.TextField(_("letter text"), blank=True)
     status = models.CharField(max_length=24, choices=DecisionStatus.choices, default=DecisionStatus.AWAITING_APPROVAL)
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     drafted_at = models.DateTimeField(auto_now_add=True)

@@ -1,7 +1,7 @@
 """From a stored decision to the letter the applicant receives (DOCX or PDF), and the applicant's own steps."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -20,8 +20,74 @@ def letter_data(decision, *, today=None):
         date_of_issue=today or timezone.localdate(), receipt_date=application.receipt_date,
         document_number=decision.document_number, request_summary=application.description,
         closure_code=decision.closure_code, reason_detail=decision.reason_detail, reasons=decision.reasons,
-        grounds=tuple(decision.grounds), how_to_obtain=decision.how_to_obtain,
+        grounds=tuple(decision.grounds), how_to_obtain=decision.how_to_obtain, body=decision.letter_body,
     )
+
+
+def generated_text(decision):
+    """The letter body as Gongkai words it, for staff to start editing from."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return letters.draft_body(letter_data(decision))
+
+
+@transaction.atomic
+def edit_letter(*, actor, decision, body):
+    """Staff reword the letter before it is approved; the edited text is what is issued."""
+    decision = type(decision).objects.select_for_update().select_related("application").get(pk=decision.pk)
+    application = decision.application
+    if not (actor.is_office_admin or application.handling_unit_id in actor.unit_ids):
+        raise PermissionDenied(_("Only the handling unit edits its letters."))
+    if decision.status != "awaiting_approval":
+        raise ValidationError(_("Only a reply awaiting approval can be edited; approved letters are final."))
+    decision.letter_body = body.strip()
+    decision.save(update_fields=["letter_body"])
+    record(actor=actor, verb="foi.letter_edited", subject=application, data={"decision": decision.pk})
+    return decision
+
+
+NOTICE_KINDS = {
+    "correction_requested": letters.LetterKind.CORRECTION,
+    "extended": letters.LetterKind.EXTENSION,
+    "consultation_sent": letters.LetterKind.CONSULTATION,
+    "fee_notice_sent": letters.LetterKind.FEE,
+}
+
+
+def notice_data(application, event):
+    """The notice that goes with a clock step (补正, 延期, 征求意见, 收费), from the application's clock."""
+    state = clocking.state_of(application, today=event.day)
+    kind = NOTICE_KINDS[event.kind]
+    extra = {}
+    if kind == letters.LetterKind.CORRECTION:
+        extra = {"correction_items": tuple(line for line in event.note.splitlines() if line.strip()) or (
+            _("Describe the information requested more precisely (subject, period, issuing body)."),),
+            "correction_deadline": state.correction_due}
+    elif kind == letters.LetterKind.EXTENSION:
+        extra = {"new_deadline": state.due}
+    elif kind == letters.LetterKind.CONSULTATION:
+        extra = {"addressee": event.ref or event.note or _("the third party consulted")}
+    elif kind == letters.LetterKind.FEE:
+        extra = {"fee_amount": application.fee_amount, "fee_standard": application.fee_standard,
+                 "payment_deadline": state.fee_payment_due, "payment_method": payment_method()}
+    return letters.LetterData(**{
+        "kind": kind, "issuing_unit": application.handling_unit.name, "addressee": application.name,
+        "date_of_issue": event.day, "receipt_date": application.receipt_date,
+        "request_summary": application.description, **extra,
+    })
+
+
+def payment_method():
+    """How applicants pay, as the unit's finance rules say (a setting; fees go to the treasury)."""
+    return getattr(settings, "GONGKAI_FOI_PAYMENT_METHOD", "") or _(
+        "Pay by the non-tax revenue payment channel shown on this notice, quoting the tracking code; "
+        "an official receipt is issued."
+    )
+
+
+def render_notice(application, event, fmt):
+    data = notice_data(application, event)
+    with translation.override(settings.LANGUAGE_CODE):
+        return letters.render_pdf(data) if fmt == "pdf" else letters.render_docx(data)
 
 
 def render(decision, fmt):

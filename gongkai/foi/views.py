@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,12 +13,14 @@ from gongkai.events.models import Event
 from gongkai.uploads import DOCX
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import clocking, deciding, letters, replies, services
+from . import charging, clocking, deciding, letters, replies, services
 from .forms import (
     AnswerForm,
     ClockStepForm,
     ConfirmReceiptForm,
     DecisionForm,
+    FeeNoticeForm,
+    LetterEditForm,
     PartForm,
     RegisterForm,
     RemedyForm,
@@ -93,6 +96,7 @@ def detail(request, pk, *, confirm_form=None):
         "decisions": application.decisions.select_related("drafted_by", "reviewed_by"),
         "decision_form": DecisionForm(), "serve_form": ServeForm(initial={"day": today}), "remedy_form": RemedyForm(),
         "remedy_cases": application.remedy_cases.all(), "rating": getattr(application, "rating", None),
+        "fee_form": FeeNoticeForm(initial={"day": today}), "notice_kinds": replies.NOTICE_KINDS,
         "parts": application.parts.select_related("unit"), "my_units": request.user.unit_ids,
     }, status=400 if confirm_form else 200)
 
@@ -233,4 +237,50 @@ def letter_view(request, pk, decision_pk, fmt):
     response = HttpResponse(content, content_type=content_type)
     # The file name carries the tracking code only: personal data never goes into names or URLs.
     response["Content-Disposition"] = f'attachment; filename="{application.tracking_code}-reply.{fmt}"'
+    return response
+
+
+@login_required
+@require_POST
+def fee_notice_view(request, pk):
+    application = visible_application(request, pk)
+    return _act(request, pk, FeeNoticeForm(request.POST), lambda data: charging.send_fee_notice(
+        actor=request.user, application=application, **data), _("The fee notice was recorded; the clock is paused."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_edit(request, pk, decision_pk):
+    """Edit the reply's wording before it is approved (the generated text is the starting point)."""
+    application = visible_application(request, pk)
+    decision = get_object_or_404(application.decisions, pk=decision_pk)
+    form = LetterEditForm(request.POST or None, initial={"body": decision.letter_body or replies.generated_text(decision)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            replies.edit_letter(actor=request.user, decision=decision, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The letter text was saved."))
+            return redirect("foi:detail", pk=pk)
+    return render(request, "form_page.html", {
+        "form": form, "heading": _("Edit the letter"), "back_url": reverse("foi:detail", args=[pk]),
+        "back_label": application.tracking_code,
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+def notice_view(request, pk, event_pk, fmt):
+    """The notice that goes with a clock step: 补正, 延期, 征求意见 or 收费."""
+    application = visible_application(request, pk)
+    event = get_object_or_404(application.clock_events.filter(kind__in=replies.NOTICE_KINDS), pk=event_pk)
+    if fmt not in ("docx", "pdf"):
+        return render(request, "portal/404.html", status=404)
+    try:
+        content = replies.render_notice(application, event, fmt)
+    except (letters.LetterError, ValueError) as error:
+        messages.error(request, " ".join(getattr(error, "problems", None) or [str(error)]))
+        return redirect("foi:detail", pk=pk)
+    response = HttpResponse(content, content_type="application/pdf" if fmt == "pdf" else DOCX.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{application.tracking_code}-{event.kind}.{fmt}"'
     return response

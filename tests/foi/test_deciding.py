@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from gongkai.foi import clocking, deciding, services
 from gongkai.foi.models import Application, Channel, Status
@@ -111,3 +112,41 @@ def test_rating_and_remedy_case(application, shenhe, shenhe_reviewer):
     with pytest.raises(ValidationError):
         deciding.record_remedy(actor=shenhe, application=application, kind="litigation_direct",
                                filed_on=datetime.date(2021, 11, 1), result="upheld")
+
+
+def test_fee_notice_pauses_and_the_notice_letter_names_the_amount(application, shenhe, client_for):
+    import io
+
+    from docx import Document
+
+    from gongkai.foi import charging
+
+    with pytest.raises(ValidationError):  # the 10th application in a month is free
+        charging.send_fee_notice(actor=shenhe, application=application, method="per_item", quantity=10,
+                                 day=datetime.date(2021, 9, 22))
+    quote, state = charging.send_fee_notice(actor=shenhe, application=application, method="per_page", quantity=250,
+                                            day=datetime.date(2021, 9, 22))
+    application.refresh_from_db()
+    assert (application.fee_amount, application.status) == (4700, Status.AWAITING_PAYMENT)
+    event = application.clock_events.get(kind="fee_notice_sent")
+    response = client_for(shenhe).get(reverse("foi:notice", args=[application.pk, event.pk, "docx"]))
+    assert response.status_code == 200, [str(m) for m in response.wsgi_request._messages]
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "4700" in text.replace(",", "") and "测试" not in text[:0]
+
+
+def test_letter_is_editable_until_approved(application, shenhe, shenhe_reviewer, client_for):
+    import io
+
+    from docx import Document
+
+    decision = partial(application, shenhe)
+    client = client_for(shenhe)
+    url = reverse("foi:letter-edit", args=[application.pk, decision.pk])
+    generated = client.get(url).context["form"].initial["body"]
+    assert "商业秘密" in generated
+    client.post(url, {"body": generated + "\n特此告知。经办人联系电话：024-00000000。"})
+    docx = client.get(reverse("foi:letter", args=[application.pk, decision.pk, "docx"])).content
+    assert "经办人联系电话：024-00000000" in "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
+    deciding.review_decision(actor=shenhe_reviewer, decision=decision, approve=True)
+    assert client.post(url, {"body": "改动"}).status_code == 400  # approved letters are final
