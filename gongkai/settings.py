@@ -197,6 +197,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "ENUM_NAME_OVERRIDES": {
+        "ApplicationStatusEnum": "gongkai.foi.models.Status",
+        "DecisionStatusEnum": "gongkai.foi.models.DecisionStatus",
+        "ChannelEnum": "gongkai.foi.models.Channel",
+        "RegistrableChannelEnum": "gongkai.foi.api_serializers.REGISTRABLE_CHANNELS",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

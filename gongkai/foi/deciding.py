@@ -27,10 +27,7 @@ from .models import (
     ServiceMethod,
     Status,
 )
-
-
-class Conflict(ValidationError):
-    """Someone acted first; the second action is refused with a message."""
+from .services import Conflict  # noqa: F401  (one conflict error for the whole app; callers catch it here too)
 
 
 def _acting_roles(user, application, roles):

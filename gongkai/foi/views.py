@@ -111,6 +111,8 @@ def confirm_receipt_view(request, pk):
             services.confirm_receipt(actor=request.user, application=application, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
+        except CalendarYearMissing as error:
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("Receipt confirmed; the statutory clock is running."))
             return redirect("foi:detail", pk=pk)
@@ -137,6 +139,8 @@ def _act(request, pk, form, action, done):
             action(form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        except CalendarYearMissing as error:  # the clock refuses to guess a year without its notice
+            messages.error(request, str(error))
         else:
             messages.success(request, done)
     else:

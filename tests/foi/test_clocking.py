@@ -69,3 +69,11 @@ def test_the_page_shows_the_explanation_and_records_a_step(client_for, applicati
     assert Application.objects.get(pk=application.pk).status == Status.CONSULTING
     response = client.post(reverse("foi:clock-step", args=[application.pk]), {"kind": "extended", "day": "x"})
     assert response.status_code == 302  # a message, not a 500
+
+
+def test_confirming_into_an_unloaded_year_is_a_message_not_a_500(client_for, directory, shenhe):
+    created, _password = services.submit_online(target_unit=directory["沈河区人民政府"], fields=APPLICANT)
+    response = client_for(shenhe).post(reverse("foi:confirm-receipt", args=[created.pk]),
+                                       {"day": "2027-01-04", "note": "电话确认"})
+    assert response.status_code == 400 and "2027" in response.content.decode()
+    assert Application.objects.get(pk=created.pk).receipt_date is None
