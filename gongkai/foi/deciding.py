@@ -27,7 +27,7 @@ from .models import (
     ServiceMethod,
     Status,
 )
-from .services import Conflict  # noqa: F401  (one conflict error for the whole app; callers catch it here too)
+from .services import Conflict  # one conflict error for the whole app
 
 
 def _acting_roles(user, application, roles):
