@@ -14,6 +14,7 @@ from gongkai.plans.importing.draft import PlanDraft
 from gongkai.plans.models import Plan
 from gongkai.workdays.services import ensure_package_years
 
+from .foi import load_demo_applications
 from .ledger import load_demo_ledger
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -46,6 +47,7 @@ def load_demo():
         )
     ensure_package_years(actor=None)
     load_demo_ledger(plan_file=PLAN_FILE, office=office, today=timezone.localdate())
+    load_demo_applications(office=office, today=timezone.localdate())
     return logins
 
 

@@ -187,3 +187,15 @@ class FeeNoticeForm(forms.Form):
 
 class LetterEditForm(forms.Form):
     body = forms.CharField(label=_("Letter text"), widget=forms.Textarea(attrs={"rows": 16}), max_length=20000)
+
+
+class HandlerForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    handler = forms.ModelChoiceField(label=_("Handler"), queryset=None)
+
+    def __init__(self, *args, unit, **kwargs):
+        from gongkai.orgs.models import User
+
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = User.objects.filter(
+            memberships__unit=unit, memberships__role__in=["handler", "liaison"], is_active=True).distinct()

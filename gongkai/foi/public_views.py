@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import deciding, replies, services
 from .forms import ApplicationForm, CorrectionForm, RatingForm, StatusLookupForm
+from .models import Rating
 
 LOOKUP_LIMIT = 20  # wrong lookups per address per hour before the form pauses
 
@@ -70,3 +71,9 @@ def applicant_action(request, application):
 
 
 APPLICANT_ACTIONS = {"rate", "correct"}
+
+
+def ratings(request):
+    """好差评, published: scores, comments and the units' answers — never who rated."""
+    published = Rating.objects.select_related("application__handling_unit").order_by("-created_at")[:200]
+    return render(request, "foi/public/ratings.html", {"ratings": published})

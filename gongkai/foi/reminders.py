@@ -206,11 +206,9 @@ def recipients(matters):
     def tell(user_ids, heading, matter):
         for user_id in user_ids:
             inbox = inboxes.setdefault(user_id, {})
-            if heading == Heading.ESCALATED and matter in inbox.get(Heading.OVERDUE, ()):
+            if heading == Heading.ESCALATED and matter.application_id in inbox.get(Heading.OVERDUE, ()):
                 continue  # a liaison standing in for absent handlers already has it as their own
-            listed = inbox.setdefault(heading, [])
-            if matter not in listed:
-                listed.append(matter)
+            inbox.setdefault(heading, {}).setdefault(matter.application_id, matter)
 
     for unit_id, unit in matters.items():
         staff = people.by_unit.get(unit_id, {})
@@ -224,7 +222,8 @@ def recipients(matters):
                 tell(people.office, Heading.ESCALATED, matter)
         for matter in unit.awaiting_approval:
             tell(staff.get(Role.REVIEWER) or staff.get(Role.LIAISON, ()), Heading.APPROVAL, matter)
-    return inboxes
+    return {user_id: {heading: list(listed.values()) for heading, listed in inbox.items()}
+            for user_id, inbox in inboxes.items()}
 
 
 def _handlers_of(matter, staff):

@@ -16,12 +16,18 @@ def letter_data(decision, *, today=None):
     application = decision.application
     return letters.LetterData(
         kind=outcomes.letter_kind_for(decision.closure_code, decision.reason_detail),
-        issuing_unit=application.handling_unit.name, addressee=application.name,
+        issuing_unit=application.handling_unit.name, addressee=application.name, letterhead=letterhead(),
         date_of_issue=today or timezone.localdate(), receipt_date=application.receipt_date,
         document_number=decision.document_number, request_summary=application.description,
         closure_code=decision.closure_code, reason_detail=decision.reason_detail, reasons=decision.reasons,
         grounds=tuple(decision.grounds), how_to_obtain=decision.how_to_obtain, body=decision.letter_body,
     )
+
+
+def letterhead():
+    """GONGKAI_FOI_LETTERHEAD: None (default) prints the issuing unit's name in red, a text prints that
+    text (e.g. 沈阳市人民政府信息公开专用), "" prints none (paper with a pre-printed letterhead)."""
+    return getattr(settings, "GONGKAI_FOI_LETTERHEAD", None)
 
 
 def generated_text(decision):
@@ -71,6 +77,7 @@ def notice_data(application, event):
                  "payment_deadline": state.fee_payment_due, "payment_method": payment_method()}
     return letters.LetterData(**{
         "kind": kind, "issuing_unit": application.handling_unit.name, "addressee": application.name,
+        "letterhead": letterhead(),
         "date_of_issue": event.day, "receipt_date": application.receipt_date,
         "request_summary": application.description, **extra,
     })

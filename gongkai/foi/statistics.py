@@ -81,6 +81,13 @@ class Figures:
             rows.append((row, per_type, sum(per_type)))
         return rows
 
+    def table3_by_block(self):
+        """table3() grouped by block: [(block label, [(ReportRow, [n per type], total)])], for laying out."""
+        blocks = {}
+        for entry in self.table3():
+            blocks.setdefault(entry[0].block, []).append(entry)
+        return list(blocks.items())
+
     def table3_totals(self):
         """Row （七）总计 of table 三: [n per applicant type]."""
         return [sum(self.outcomes[(code, kind)] for code in KNOWN_CODES) for kind in APPLICANT_TYPES]

@@ -117,7 +117,8 @@ def outcome_chart(figures):
     peak = max((n for _block, n in blocks), default=0)
     if not peak:
         return None
-    return bar_chart([Bar(short_block(block), n, block) for block, n in blocks], scale=peak, label_width=150)
+    scale = -(-peak // 4) * 4  # a multiple of 4, so the five gridlines carry distinct whole numbers
+    return bar_chart([Bar(short_block(block), n, block) for block, n in blocks], scale=scale, label_width=150)
 
 
 def short_block(block):

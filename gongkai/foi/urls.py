@@ -1,17 +1,21 @@
 from django.urls import path
 
-from . import public_views, views
+from . import public_views, stats_views, views
 
 app_name = "foi"
 urlpatterns = [
     path("apply/", public_views.apply, name="apply"),
     path("status/", public_views.status, name="status"),
+    path("ratings/", public_views.ratings, name="ratings"),
     path("", views.work_list, name="list"),
     path("register/", views.register_view, name="register"),
+    path("statistics/", stats_views.statistics, name="statistics"),
+    path("statistics.xlsx", stats_views.statistics_xlsx, name="statistics-xlsx"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/confirm-receipt/", views.confirm_receipt_view, name="confirm-receipt"),
     path("<int:pk>/personal-data/", views.personal_data, name="personal-data"),
     path("<int:pk>/transfer/", views.transfer_view, name="transfer"),
+    path("<int:pk>/handler/", views.handler_view, name="handler"),
     path("<int:pk>/clock/", views.clock_step_view, name="clock-step"),
     path("<int:pk>/decision/", views.decision_view, name="decide"),
     path("<int:pk>/decisions/<int:decision_pk>/review/", views.review_view, name="review"),

@@ -1,7 +1,11 @@
+from collections import Counter
+
 from django import forms as forms_module
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.events.models import Event
+from gongkai.orgs.models import UnitAlias
 from gongkai.uploads import DOCX
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
@@ -20,6 +25,7 @@ from .forms import (
     ConfirmReceiptForm,
     DecisionForm,
     FeeNoticeForm,
+    HandlerForm,
     LetterEditForm,
     PartForm,
     RegisterForm,
@@ -32,17 +38,27 @@ from .lights import light
 from .models import Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
 
+WORK_LIST_LIMIT = 500
+
 
 @login_required
 def work_list(request):
-    """Open applications of the user's units, soonest deadline first, each with its light."""
+    """Open applications of the user's units: those awaiting confirmation of receipt, then those on the
+    clock, soonest deadline first, each with its light. Bounded queries, however many there are."""
     today, calendar = timezone.localdate(), WorkCalendar.from_db()
-    applications = (
-        Application.objects.visible_to(request.user).open()
-        .select_related("handling_unit", "handler").order_by("due_date", "arrived_at")[:500]
-    )
-    rows = [(application, *light(application.due_date, today, calendar)) for application in applications]
-    return render(request, "foi/work_list.html", {"rows": rows, "today": today})
+    open_applications = Application.objects.visible_to(request.user).open().annotate(unit_short_name=Coalesce(
+        Subquery(UnitAlias.objects.filter(unit=OuterRef("handling_unit")).order_by("id").values("name")[:1]),
+        "handling_unit__name",
+    ))
+    waiting = open_applications.filter(receipt_date__isnull=True).order_by("arrived_at")
+    running = open_applications.filter(receipt_date__isnull=False).order_by(F("due_date").asc(nulls_last=True), "pk")
+    rows = [(application, *light(application.due_date, today, calendar)) for application in running[:WORK_LIST_LIMIT]]
+    # The lights of every application on the clock, not only the rows shown: the list's dashboard.
+    lights = Counter(light(due, today, calendar)[0] for due in running.values_list("due_date", flat=True))
+    return render(request, "foi/work_list.html", {
+        "rows": rows, "running_count": sum(lights.values()), "lights": lights, "waiting": waiting[:WORK_LIST_LIMIT],
+        "waiting_count": waiting.count(), "limit": WORK_LIST_LIMIT, "today": today,
+    })
 
 
 @login_required
@@ -97,6 +113,8 @@ def detail(request, pk, *, confirm_form=None):
         "decision_form": DecisionForm(), "serve_form": ServeForm(initial={"day": today}), "remedy_form": RemedyForm(),
         "remedy_cases": application.remedy_cases.all(), "rating": getattr(application, "rating", None),
         "fee_form": FeeNoticeForm(initial={"day": today}), "notice_kinds": replies.NOTICE_KINDS,
+        "handler_form": HandlerForm(unit=application.handling_unit, initial={
+            "version": application.version, "handler": application.handler_id}),
         "parts": application.parts.select_related("unit"), "my_units": request.user.unit_ids,
     }, status=400 if confirm_form else 200)
 
@@ -288,3 +306,12 @@ def notice_view(request, pk, event_pk, fmt):
     response = HttpResponse(content, content_type="application/pdf" if fmt == "pdf" else DOCX.content_type)
     response["Content-Disposition"] = f'attachment; filename="{application.tracking_code}-{event.kind}.{fmt}"'
     return response
+
+
+@login_required
+@require_POST
+def handler_view(request, pk):
+    application = visible_application(request, pk)
+    return _act(request, pk, HandlerForm(request.POST, unit=application.handling_unit), lambda data: services.assign_handler(
+        actor=request.user, application=application, handler=data["handler"], expected_version=data["version"]),
+        _("The handler was assigned."))

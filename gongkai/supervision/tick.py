@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from gongkai.events.services import record
+from gongkai.foi.reminders import send_foi_reminders
 from gongkai.ledger.models import Assignment
 from gongkai.ledger.rounds import open_periodic_rounds
 from gongkai.notifications.models import Delivery, Notification
@@ -50,6 +51,7 @@ class TickReport:
     emails: int = 0
     already: int = 0
     failed: list = field(default_factory=list)
+    foi: dict = field(default_factory=dict)
 
 
 def run_tick(*, today=None, connection=None):
@@ -81,6 +83,7 @@ def run_tick(*, today=None, connection=None):
         digests, skipped = digest.build_digests(matters, today=today, delivered=delivered_on(today))
         report.digests = len(digests)
         claimed = claim_digests(day=today, digests=digests)  # under the lock: concurrent ticks claim in turn
+        report.foi = send_foi_reminders(today, calendar=calendar).summary()
     delivered = send_claimed(claimed, connection=connection)  # after commit: no e-mail for a rolled-back claim
     report.app, report.emails, report.already, report.failed = (
         delivered.app, delivered.email, delivered.already + skipped, delivered.failed)
@@ -144,5 +147,5 @@ def summary(report):
         "today": report.today.isoformat(), "workday": report.workday, "assignments": report.assignments,
         "lights": dict(report.lights), "heeded": report.heeded, "issued": dict(report.issued),
         "notified": report.notified, "digests": report.digests, "app": report.app, "emails": report.emails,
-        "already": report.already, "failed": report.failed,
+        "already": report.already, "failed": report.failed, "rounds_opened": report.rounds_opened, "foi": report.foi,
     }

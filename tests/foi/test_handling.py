@@ -84,3 +84,29 @@ def test_transfer_and_parts_through_the_page(client_for, application, shenhe, di
     client.post(reverse("foi:transfer", args=[application.pk]),
                 {"version": current, "unit": directory["沈阳市财政局"].pk, "reason": "由市财政局掌握"})
     assert Application.objects.get(pk=application.pk).handling_unit.name == "沈阳市财政局"
+
+
+def test_assign_handler_through_the_page_and_light_counts(client_for, application, shenhe):
+    from django.urls import reverse
+
+    client = client_for(shenhe)
+    client.post(reverse("foi:handler", args=[application.pk]), {"version": application.version, "handler": shenhe.pk})
+    assert Application.objects.get(pk=application.pk).handler == shenhe
+    lights = client.get(reverse("foi:list")).context["lights"]
+    assert sum(lights.values()) == 1
+
+
+def test_public_ratings_page_shows_no_personal_data(client, application, shenhe, shenhe_reviewer):
+    from django.urls import reverse
+
+    from gongkai.foi import deciding
+
+    decision = deciding.draft_decision(actor=shenhe, application=application, closure_code="disclosed",
+                                       reason_detail="provided", how_to_obtain="电子邮件发送")
+    deciding.review_decision(actor=shenhe_reviewer, decision=decision, approve=True)
+    deciding.serve(actor=shenhe, application=application, method="online", day=datetime.date(2026, 3, 10))
+    deciding.rate(application=Application.objects.get(pk=application.pk), score=4, comment="答复清楚")
+    page = client.get(reverse("foi:ratings")).content.decode()
+    assert "答复清楚" in page and "4 / 5" in page
+    for secret in (APPLICANT["name"], APPLICANT["id_number"], APPLICANT["phone"], application.tracking_code):
+        assert secret not in page

@@ -11,3 +11,4 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (passwords are new each time this runs):")
         for username, password, name in logins:
             self.stdout.write(f"  {username:<14} {password:<14} {name}")
+        self.stdout.write("Demo disclosure applications answer to the query password DEMODEMO at /foi/status/.")

@@ -30,7 +30,7 @@ class Command(BaseCommand):
             f"{report.today}: {report.assignments} open assignments ({lights or 'none'}); "
             f"{report.rounds_opened} reporting rounds opened; {report.heeded} notices heeded; issued: {issued}; "
             f"digests: {report.digests} ({report.app} in the app, {report.emails} e-mailed, "
-            f"{report.already} already delivered today)"
+            f"{report.already} already delivered today); disclosure applications: {report.foi or 'none'}"
         )
         if report.failed:
             raise CommandError(f"{len(report.failed)} digest e-mails could not be sent; the next run retries them.")
