@@ -85,12 +85,14 @@ class ConfirmReceiptForm(forms.Form):
 
 
 class TransferForm(forms.Form):
+    prefix = "transfer"  # several forms share one page: field ids must stay unique
     version = forms.IntegerField(widget=forms.HiddenInput)
     unit = forms.ModelChoiceField(label=_("Transfer to"), queryset=Unit.objects.active().order_by("kind", "name"))
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
 class PartForm(forms.Form):
+    prefix = "part"  # several forms share one page: field ids must stay unique
     unit = forms.ModelChoiceField(label=_("Unit asked"), queryset=Unit.objects.active().order_by("kind", "name"))
     question = forms.CharField(label=_("Part to answer"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     due_date = forms.DateField(label=_("Internal deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
@@ -103,6 +105,7 @@ class AnswerForm(forms.Form):
 class ClockStepForm(forms.Form):
     """One step of the statutory clock, as the handling unit records it."""
 
+    prefix = "clock"  # several forms share one page: field ids must stay unique
     KINDS = [
         ("correction_requested", _("补正 notice sent")),
         ("correction_received", _("Correction received")),
@@ -147,6 +150,7 @@ class ReviewForm(forms.Form):
 
 
 class ServeForm(forms.Form):
+    prefix = "serve"  # several forms share one page: field ids must stay unique
     method = forms.ChoiceField(label=_("Delivered by"), choices=ServiceMethod.choices)
     day = forms.DateField(label=_("Legal service date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                           help_text=_("In person: the day the applicant signed. By post: the day it was handed to China Post."))
@@ -155,6 +159,7 @@ class ServeForm(forms.Form):
 
 
 class RemedyForm(forms.Form):
+    prefix = "remedy"  # several forms share one page: field ids must stay unique
     kind = forms.ChoiceField(label=_("Kind"), choices=RemedyKind.choices)
     filed_on = forms.DateField(label=_("Filed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     result = forms.ChoiceField(label=_("Result"), choices=RemedyResult.choices)
@@ -175,6 +180,7 @@ class CorrectionForm(forms.Form):
 
 
 class FeeNoticeForm(forms.Form):
+    prefix = "fee"  # several forms share one page: field ids must stay unique
     method = forms.ChoiceField(label=_("Fee method"), choices=[("per_item", _("Per application (按件计收)")),
                                                                 ("per_page", _("Per page (按量计收)"))])
     quantity = forms.IntegerField(label=_("The applicant's nth application this month, or the number of pages"),
@@ -190,6 +196,7 @@ class LetterEditForm(forms.Form):
 
 
 class HandlerForm(forms.Form):
+    prefix = "handler"  # several forms share one page: field ids must stay unique
     version = forms.IntegerField(widget=forms.HiddenInput)
     handler = forms.ModelChoiceField(label=_("Handler"), queryset=None)
 

@@ -59,8 +59,8 @@ def test_apply_correct_decide_approve_serve_rate(page, login, live_server, pinne
     page.fill("#id_note", "电话确认")
     page.click("form[action$='/confirm-receipt/'] button")
     page.wait_for_selector("text=电话确认")
-    page.click("details:has(#id_kind) > summary")
-    page.select_option("#id_kind", value="correction_requested")
+    page.click("details:has(#id_clock-kind) > summary")
+    page.select_option("#id_clock-kind", value="correction_requested")
     page.click("form[action$='/clock/'] button")
     page.wait_for_load_state()
     assert Application.objects.get(pk=application.pk).status == Status.AWAITING_CORRECTION
@@ -97,7 +97,7 @@ def test_apply_correct_decide_approve_serve_rate(page, login, live_server, pinne
     sign_out(page, live_server)
     login(shenhe)
     page.goto(f"{live_server.url}/foi/{application.pk}/")
-    page.select_option("#id_method", value="online")
+    page.select_option("#id_serve-method", value="online")
     page.click("form[action$='/serve/'] button")
     page.wait_for_load_state()
     assert Application.objects.get(pk=application.pk).status == Status.SERVED

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
-from django.utils import translation
 
 from gongkai.api.services import create_token
 from gongkai.events.models import Event
@@ -234,8 +233,8 @@ def test_confirm_receipt_starts_the_clock(api, shenhe, online):
     assert response.status_code == 200, response.content
     body = response.json()
     assert (body["status"], body["receipt_date"], body["due_date"]) == ("in_handling", "2021-09-15", "2021-10-19")
-    with translation.override("en"):
-        again = client.post(url(online, "confirm-receipt/"), {"day": "2021-09-16", "note": "again"})
+    english = api(shenhe, HTTP_ACCEPT_LANGUAGE="en")
+    again = english.post(url(online, "confirm-receipt/"), {"day": "2021-09-16", "note": "again"})
     assert again.status_code == 400
     assert again.json() == {"non_field_errors": ["The receipt of this application is already confirmed."]}
 

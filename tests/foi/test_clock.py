@@ -30,6 +30,13 @@ D = datetime.date
 E = ClockEvent
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English msgids; the deployment's Chinese is checked in the page tests."""
+    with override("en"):
+        yield
+
+
 def package_calendar(years):
     holidays, workdays = {}, {}
     for year in years:

@@ -65,9 +65,10 @@ def test_the_page_shows_the_explanation_and_records_a_step(client_for, applicati
     assert page.context["clock"].due == datetime.date(2021, 10, 19) and page.context["clock"].explanation
     with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2021, 9, 23)):
         client.post(reverse("foi:clock-step", args=[application.pk]), {
-            "kind": "consultation_sent", "day": "2021-09-22", "received_on": "2021-09-23", "ref": "第三方A", "note": ""})
+            "clock-kind": "consultation_sent", "clock-day": "2021-09-22", "clock-received_on": "2021-09-23",
+            "clock-ref": "第三方A", "clock-note": ""})
     assert Application.objects.get(pk=application.pk).status == Status.CONSULTING
-    response = client.post(reverse("foi:clock-step", args=[application.pk]), {"kind": "extended", "day": "x"})
+    response = client.post(reverse("foi:clock-step", args=[application.pk]), {"clock-kind": "extended", "clock-day": "x"})
     assert response.status_code == 302  # a message, not a 500
 
 

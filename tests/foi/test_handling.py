@@ -75,14 +75,16 @@ def test_transfer_and_parts_through_the_page(client_for, application, shenhe, di
     page = client.get(reverse("foi:detail", args=[application.pk]))
     assert page.status_code == 200
     client.post(reverse("foi:ask-part", args=[application.pk]),
-                {"unit": directory["沈阳市财政局"].pk, "question": "资金拨付情况", "due_date": "2026-03-20"})
+                {"part-unit": directory["沈阳市财政局"].pk, "part-question": "资金拨付情况", "part-due_date": "2026-03-20"})
     assert application.parts.count() == 1
     response = client.post(reverse("foi:transfer", args=[application.pk]),
-                           {"version": 1, "unit": directory["沈阳市财政局"].pk, "reason": "x"})  # stale version
+                           {"transfer-version": 1, "transfer-unit": directory["沈阳市财政局"].pk,
+                            "transfer-reason": "x"})  # stale version
     assert response.status_code == 302 and Application.objects.get(pk=application.pk).handling_unit.name == "沈河区人民政府"
     current = Application.objects.get(pk=application.pk).version
     client.post(reverse("foi:transfer", args=[application.pk]),
-                {"version": current, "unit": directory["沈阳市财政局"].pk, "reason": "由市财政局掌握"})
+                {"transfer-version": current, "transfer-unit": directory["沈阳市财政局"].pk,
+                 "transfer-reason": "由市财政局掌握"})
     assert Application.objects.get(pk=application.pk).handling_unit.name == "沈阳市财政局"
 
 
@@ -90,7 +92,8 @@ def test_assign_handler_through_the_page_and_light_counts(client_for, applicatio
     from django.urls import reverse
 
     client = client_for(shenhe)
-    client.post(reverse("foi:handler", args=[application.pk]), {"version": application.version, "handler": shenhe.pk})
+    client.post(reverse("foi:handler", args=[application.pk]), {"handler-version": application.version,
+                                                              "handler-handler": shenhe.pk})
     assert Application.objects.get(pk=application.pk).handler == shenhe
     lights = client.get(reverse("foi:list")).context["lights"]
     assert sum(lights.values()) == 1

@@ -38,6 +38,13 @@ SPEC = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English msgids; the deployment's Chinese is checked in the page tests."""
+    with override("en"):
+        yield
+
+
 def test_twenty_one_codes_fit_in_their_column():
     assert len(C) == 21 == len(SPEC)
     assert max(len(code) for code in C.values) <= outcomes.CODE_MAX_LENGTH
