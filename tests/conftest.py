@@ -90,3 +90,15 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def deployment_language():
+    """Each test starts in the deployment's language. A request with another Accept-Language leaves its
+    language active in the thread (LocaleMiddleware does not reset it), which would leak into later tests."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
