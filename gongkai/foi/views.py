@@ -1,5 +1,3 @@
-from collections import Counter
-
 from django import forms as forms_module
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -34,7 +32,7 @@ from .forms import (
     ServeForm,
     TransferForm,
 )
-from .lights import light
+from .lights import light, light_counts
 from .models import Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
 
@@ -54,7 +52,7 @@ def work_list(request):
     running = open_applications.filter(receipt_date__isnull=False).order_by(F("due_date").asc(nulls_last=True), "pk")
     rows = [(application, *light(application.due_date, today, calendar)) for application in running[:WORK_LIST_LIMIT]]
     # The lights of every application on the clock, not only the rows shown: the list's dashboard.
-    lights = Counter(light(due, today, calendar)[0] for due in running.values_list("due_date", flat=True))
+    lights = light_counts(Application.objects.visible_to(request.user), today, calendar)
     return render(request, "foi/work_list.html", {
         "rows": rows, "running_count": sum(lights.values()), "lights": lights, "waiting": waiting[:WORK_LIST_LIMIT],
         "waiting_count": waiting.count(), "limit": WORK_LIST_LIMIT, "today": today,

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gongkai.foi.lights import light_counts
+from gongkai.foi.models import Application
 from gongkai.ledger.models import Assignment
 from gongkai.orgs.access import office_admin_required
 from gongkai.plans.exports import attachment
@@ -48,7 +50,14 @@ def city(request):
         if len(units) == 1:
             return redirect("supervision:unit", pk=units[0].pk)
         return render(request, "supervision/my_units.html", {"units": units})
-    return render(request, "supervision/city.html", _board_context(request, dashboard.city_dashboard))
+    context = _board_context(request, dashboard.city_dashboard)
+    context["foi_lights"] = foi_light_counts(Application.objects.all())
+    return render(request, "supervision/city.html", context)
+
+
+def foi_light_counts(applications):
+    """Disclosure applications by light, beside the ledger's: one dashboard for the office's deadlines."""
+    return light_counts(applications, timezone.localdate(), WorkCalendar.from_db())
 
 
 @login_required
@@ -56,6 +65,7 @@ def unit(request, pk):
     unit = get_object_or_404(units_visible_to(request.user), pk=pk)
     context = _board_context(request, dashboard.unit_dashboard, unit=unit)
     context.update(unit=unit, can_manage_feed=services.manages_feed(request.user, unit),
+                   foi_lights=foi_light_counts(Application.objects.filter(handling_unit=unit)),
                    notices=EscalationNotice.objects.filter(assignment__unit=unit)[:20])
     return render(request, "supervision/unit.html", context)
 

@@ -113,3 +113,16 @@ def test_public_ratings_page_shows_no_personal_data(client, application, shenhe,
     assert "答复清楚" in page and "4 / 5" in page
     for secret in (APPLICANT["name"], APPLICANT["id_number"], APPLICANT["phone"], application.tracking_code):
         assert secret not in page
+
+
+def test_dashboards_show_the_applications_by_light(client_for, application, office, shenhe, directory):
+    from unittest import mock
+
+    from django.urls import reverse
+
+    # Received 2026-03-02, due 2026-03-30 (20 working days); on 03-25 three working days are left.
+    with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2026, 3, 25)):
+        city = client_for(office).get(reverse("supervision:city")).context["foi_lights"]
+        unit = client_for(shenhe).get(reverse("supervision:unit", args=[directory["沈河区人民政府"].pk]))
+    assert dict(city) == {"yellow": 1}
+    assert dict(unit.context["foi_lights"]) == {"yellow": 1}
