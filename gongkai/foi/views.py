@@ -37,6 +37,7 @@ from .models import Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
 
 WORK_LIST_LIMIT = 500
+WAITING_LIMIT = 100  # the oldest first: each needs a call to the applicant before its clock can start
 
 
 @login_required
@@ -54,7 +55,7 @@ def work_list(request):
     # The lights of every application on the clock, not only the rows shown: the list's dashboard.
     lights = light_counts(Application.objects.visible_to(request.user), today, calendar)
     return render(request, "foi/work_list.html", {
-        "rows": rows, "running_count": sum(lights.values()), "lights": lights, "waiting": waiting[:WORK_LIST_LIMIT],
+        "rows": rows, "running_count": sum(lights.values()), "lights": lights, "waiting": waiting[:WAITING_LIMIT],
         "waiting_count": waiting.count(), "limit": WORK_LIST_LIMIT, "today": today,
     })
 
