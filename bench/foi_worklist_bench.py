@@ -2,12 +2,10 @@
 
 Builds a synthetic year of applications in a fresh database of its own — SQLite in a temporary
 folder (a file, WAL, as in production), or PostgreSQL when GONGKAI_DATABASE_URL is set (a separate
-database, `gongkai_bench_foi`, created and dropped here) — then requests /foi/ with Django's test
-Client as the office (every unit) and as the handler of one unit: one warm-up, then the median of
-5, and the query count. Each is followed by the change proposed for the work list view
-(proposed_rows: the unit's short name in the main query, NULL due dates last on both databases),
-called through RequestFactory — so without the middleware, whose session and user queries it
-replaces by one user fetch. The statistics page (/foi/statistics/?year=2021, office) is timed too.
+database, `gongkai_bench_foi`, created and dropped here) — then requests the work list /foi/ with Django's test Client as the office (every unit: its first
+page, a page deep in the list, red only, one unit) and as the handler of one unit: one warm-up, then
+the median of 5, and the query count. The statistics page (/foi/statistics/?year=2021, office) is
+timed too.
 
 The clock is pinned to 2021-12-15: about a tenth of the applications are open, some overdue, and a
 few still await confirmation of receipt (no due date yet).
@@ -223,12 +221,19 @@ def main():
               f"open: {open_now}, of which overdue: {Application.objects.open().filter(due_date__lt=TODAY).count()}, "
               f"awaiting confirmation: {Application.objects.filter(status=Status.AWAITING_CONFIRMATION).count()}, "
               f"parts: {Part.objects.count()}; built in {built:.1f} s")
-        for label, user in (("work list, office", office), (f"work list, handler of {handler.username}'s unit", handler)):
-            times, cpu, queries, response = time_page(user, "/foi/", args.runs)
-            report(label, times, cpu, queries, len(response.context["rows"]))
-            red = sum(1 for _application, colour, _left in response.context["rows"] if colour == "red")
-            print(f"    {response.context['waiting_count']} await confirmation (listed apart); "
-                  f"of the {len(response.context['rows'])} rows on the clock shown, {red} are red")
+        unit = handler.memberships.get().unit
+        for label, user, query in (
+            ("work list, office, first page", office, ""),
+            ("work list, office, page 40", office, "?page=40"),
+            ("work list, office, red only", office, "?light=red"),
+            ("work list, office, one unit", office, f"?unit={unit.pk}"),
+            (f"work list, handler of {handler.username}'s unit", handler, ""),
+        ):
+            times, cpu, queries, response = time_page(user, "/foi/" + query, args.runs)
+            work = response.context["work"]
+            report(label, times, cpu, queries, len(work.rows))
+            print(f"    {work.page.paginator.count} on the clock ({dict(work.lights)}), "
+                  f"{work.waiting_count} awaiting confirmation")
         times, cpu, queries, response = time_page(office, f"{reverse('foi:statistics')}?year=2021", args.runs)
         report("statistics 2021, office", times, cpu, queries, len(response.context["stats"].units))
 

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.orgs.forms import UnitChoiceField
 from gongkai.orgs.models import Unit
 from gongkai.plans.models import Plan
 
@@ -49,7 +50,7 @@ class IndicatorForm(forms.Form):
 
 
 class BonusForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     points = points_field(_("Points"), min_value=Decimal("0.01"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.orgs.forms import UnitChoiceField
 from gongkai.orgs.models import Unit
 from gongkai.plans.models import Plan
 
@@ -43,7 +44,7 @@ class EditForm(forms.Form):
 
 
 class PracticeForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     text = forms.CharField(label=_("Good practice"), widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, **kwargs):

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.orgs.forms import UnitChoiceField
 from gongkai.orgs.models import Unit
 
 from . import grounds
 from .models import (
+    ON_THE_CLOCK_STATUSES,
     ApplicantType,
     Application,
     Channel,
@@ -14,6 +16,7 @@ from .models import (
     RemedyKind,
     RemedyResult,
     ServiceMethod,
+    Status,
 )
 from .outcomes import ClosureCode, ReasonDetail
 
@@ -26,8 +29,8 @@ APPLICANT_FIELDS = [
 class ApplicationForm(forms.ModelForm):
     """What the regulation asks of an applicant (Art 29), in the public form and the staff form alike."""
 
-    target_unit = forms.ModelChoiceField(
-        label=_("Government body you are applying to"), queryset=Unit.objects.active().order_by("kind", "name"),
+    target_unit = UnitChoiceField(
+        label=_("Government body you are applying to"),
         help_text=_("Type to search the list."),
     )
 
@@ -74,6 +77,32 @@ class RegisterForm(ApplicationForm):
         fields = ["channel", "arrived_at", *ApplicationForm.Meta.fields]
 
 
+class WorkListFilterForm(forms.Form):
+    """Filters of the staff work list; every field optional, a bad value only drops its own filter."""
+
+    q = forms.CharField(label=_("Tracking code or words of the request"), required=False, max_length=60)
+    unit = UnitChoiceField(label=_("Handled by"), required=False, queryset=Unit.objects.none())
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[
+        ("", "—"), *((value, label) for value, label in Status.choices if value in ON_THE_CLOCK_STATUSES)])
+    light = forms.ChoiceField(label=_("Light"), required=False,
+                              choices=[("", "—"), ("red", _("Red")), ("yellow", _("Yellow")), ("green", _("Green"))])
+    mine = forms.BooleanField(label=_("Only those assigned to me"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user.is_office_admin:
+            self.fields["unit"].queryset = Unit.objects.active().order_by("kind", "name")
+        elif len(user.unit_ids) > 1:
+            self.fields["unit"].queryset = Unit.objects.filter(pk__in=user.unit_ids).order_by("name")
+        else:
+            del self.fields["unit"]  # one unit: nothing to choose
+
+    def filters(self):
+        """The valid filters, even when another field is not (the form is always bound)."""
+        self.is_valid()
+        return self.cleaned_data
+
+
 class StatusLookupForm(forms.Form):
     tracking_code = forms.CharField(label=_("Tracking code"), max_length=20)
     password = forms.CharField(label=_("Query password"), max_length=20, widget=forms.PasswordInput)
@@ -87,13 +116,13 @@ class ConfirmReceiptForm(forms.Form):
 class TransferForm(forms.Form):
     prefix = "transfer"  # several forms share one page: field ids must stay unique
     version = forms.IntegerField(widget=forms.HiddenInput)
-    unit = forms.ModelChoiceField(label=_("Transfer to"), queryset=Unit.objects.active().order_by("kind", "name"))
+    unit = UnitChoiceField(label=_("Transfer to"))
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
 class PartForm(forms.Form):
     prefix = "part"  # several forms share one page: field ids must stay unique
-    unit = forms.ModelChoiceField(label=_("Unit asked"), queryset=Unit.objects.active().order_by("kind", "name"))
+    unit = UnitChoiceField(label=_("Unit asked"))
     question = forms.CharField(label=_("Part to answer"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     due_date = forms.DateField(label=_("Internal deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 

@@ -2,8 +2,6 @@ from django import forms as forms_module
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,11 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.events.models import Event
-from gongkai.orgs.models import UnitAlias
 from gongkai.uploads import DOCX
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import charging, clocking, deciding, letters, replies, services
+from . import charging, clocking, deciding, letters, replies, services, worklist
 from .forms import (
     AnswerForm,
     ClockStepForm,
@@ -31,32 +28,24 @@ from .forms import (
     ReviewForm,
     ServeForm,
     TransferForm,
+    WorkListFilterForm,
 )
-from .lights import light, light_counts
+from .lights import light
 from .models import Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
-
-WORK_LIST_LIMIT = 500
-WAITING_LIMIT = 100  # the oldest first: each needs a call to the applicant before its clock can start
 
 
 @login_required
 def work_list(request):
-    """Open applications of the user's units: those awaiting confirmation of receipt, then those on the
-    clock, soonest deadline first, each with its light. Bounded queries, however many there are."""
-    today, calendar = timezone.localdate(), WorkCalendar.from_db()
-    open_applications = Application.objects.visible_to(request.user).open().annotate(unit_short_name=Coalesce(
-        Subquery(UnitAlias.objects.filter(unit=OuterRef("handling_unit")).order_by("id").values("name")[:1]),
-        "handling_unit__name",
-    ))
-    waiting = open_applications.filter(receipt_date__isnull=True).order_by("arrived_at")
-    running = open_applications.filter(receipt_date__isnull=False).order_by(F("due_date").asc(nulls_last=True), "pk")
-    rows = [(application, *light(application.due_date, today, calendar)) for application in running[:WORK_LIST_LIMIT]]
-    # The lights of every application on the clock, not only the rows shown: the list's dashboard.
-    lights = light_counts(Application.objects.visible_to(request.user), today, calendar)
+    """Open applications of the user's units, filtered and paged, each with its light."""
+    today = timezone.localdate()
+    form = WorkListFilterForm(request.GET, user=request.user)
+    work = worklist.build(request.user, form.filters(), today=today, calendar=WorkCalendar.from_db(),
+                          page_number=request.GET.get("page"))
     return render(request, "foi/work_list.html", {
-        "rows": rows, "running_count": sum(lights.values()), "lights": lights, "waiting": waiting[:WAITING_LIMIT],
-        "waiting_count": waiting.count(), "limit": WORK_LIST_LIMIT, "today": today,
+        "form": form, "work": work, "today": today, "filtered": any(form.filters().values()),
+        "light_link_base": worklist.query_without(request.GET, "light", "page"),
+        "page_link_base": worklist.query_without(request.GET, "page"),
     })
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.orgs.models import Unit
+from gongkai.orgs.forms import UnitChoiceField
 
 from .models import AssignmentState, ProblemSource, ReportingRound
 
@@ -75,7 +75,7 @@ class RoundForm(forms.Form):
 class ProblemForm(forms.Form):
     title = forms.CharField(label=_("Problem"), max_length=200)
     description = forms.CharField(label=_("What must be done"), widget=forms.Textarea(attrs={"rows": 3}), max_length=3000)
-    unit = forms.ModelChoiceField(label=_("Unit responsible"), queryset=Unit.objects.active().order_by("kind", "name"))
+    unit = UnitChoiceField(label=_("Unit responsible"))
     source = forms.ChoiceField(label=_("Found by"), choices=ProblemSource.choices)
     found_on = forms.DateField(label=_("Found on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     due_date = forms.DateField(label=_("Fix by"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))

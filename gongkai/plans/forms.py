@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.orgs.forms import UnitChoiceField
 from gongkai.orgs.models import Unit
 
 from .models import Section
@@ -27,7 +28,7 @@ class PlanUploadForm(forms.Form):
 class TaskFilterForm(forms.Form):
     """Filters of the plan overview. Every field is optional; bad values are ignored with a message."""
 
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.active(), required=False)
+    unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.active(), required=False)
     month = forms.IntegerField(label=_("Deadline month"), min_value=1, max_value=12, required=False)
     section = forms.ModelChoiceField(label=_("Section"), queryset=Section.objects.none(), required=False)
     q = forms.CharField(label=_("Text"), required=False, max_length=100)
@@ -63,7 +64,7 @@ class DesignateForm(forms.Form):
 
 class MapNameForm(forms.Form):
     name = forms.CharField(widget=forms.HiddenInput)
-    unit = forms.ModelChoiceField(label=_("Means"), queryset=Unit.objects.active().order_by("kind", "name"))
+    unit = UnitChoiceField(label=_("Means"))
 
 
 class StagedPlanForm(forms.Form):

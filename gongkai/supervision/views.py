@@ -51,7 +51,7 @@ def city(request):
             return redirect("supervision:unit", pk=units[0].pk)
         return render(request, "supervision/my_units.html", {"units": units})
     context = _board_context(request, dashboard.city_dashboard)
-    context["foi_lights"] = foi_light_counts(Application.objects.all())
+    context.update(foi_lights=foi_light_counts(Application.objects.all()), **foi_links())
     return render(request, "supervision/city.html", context)
 
 
@@ -60,12 +60,18 @@ def foi_light_counts(applications):
     return light_counts(applications, timezone.localdate(), WorkCalendar.from_db())
 
 
+def foi_links(unit=None):
+    """The FOI work list (of one unit's applications), and the start of its links filtered by light."""
+    url = reverse("foi:list") + (f"?unit={unit.pk}" if unit else "")
+    return {"foi_list_url": url, "foi_light_link_base": url + ("&" if unit else "?")}
+
+
 @login_required
 def unit(request, pk):
     unit = get_object_or_404(units_visible_to(request.user), pk=pk)
     context = _board_context(request, dashboard.unit_dashboard, unit=unit)
     context.update(unit=unit, can_manage_feed=services.manages_feed(request.user, unit),
-                   foi_lights=foi_light_counts(Application.objects.filter(handling_unit=unit)),
+                   foi_lights=foi_light_counts(Application.objects.filter(handling_unit=unit)), **foi_links(unit),
                    notices=EscalationNotice.objects.filter(assignment__unit=unit)[:20])
     return render(request, "supervision/unit.html", context)
 

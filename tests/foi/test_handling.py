@@ -121,8 +121,15 @@ def test_dashboards_show_the_applications_by_light(client_for, application, offi
     from django.urls import reverse
 
     # Received 2026-03-02, due 2026-03-30 (20 working days); on 03-25 three working days are left.
+    shenhe_unit = directory["沈河区人民政府"]
     with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2026, 3, 25)):
-        city = client_for(office).get(reverse("supervision:city")).context["foi_lights"]
-        unit = client_for(shenhe).get(reverse("supervision:unit", args=[directory["沈河区人民政府"].pk]))
-    assert dict(city) == {"yellow": 1}
-    assert dict(unit.context["foi_lights"]) == {"yellow": 1}
+        city = client_for(office).get(reverse("supervision:city"))
+        unit = client_for(shenhe).get(reverse("supervision:unit", args=[shenhe_unit.pk]))
+    assert city.context["foi_lights"] == {"red": 0, "yellow": 1, "green": 0}
+    assert unit.context["foi_lights"] == {"red": 0, "yellow": 1, "green": 0}
+    # In the page body (not its <title>), each count opening the work list filtered by its light.
+    for response, link in ((city, "/foi/?light=yellow"), (unit, f"/foi/?unit={shenhe_unit.pk}&amp;light=yellow")):
+        page = response.content.decode()
+        title = page[page.index("<title>"):page.index("</title>")]
+        assert "light-counts" not in title
+        assert f'href="{link}"' in page[page.index("<main"):]

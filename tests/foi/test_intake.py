@@ -155,5 +155,5 @@ def test_work_list_lights(client_for, shenhe, shenhe_unit, calendar):
     for today, colour in ((datetime.date(2026, 10, 26), "green"), (datetime.date(2026, 10, 27), "yellow"),
                           (datetime.date(2026, 11, 3), "yellow"), (datetime.date(2026, 11, 4), "red")):
         with mock.patch("django.utils.timezone.localdate", return_value=today):
-            rows = client.get(reverse("foi:list")).context["rows"]
+            rows = client.get(reverse("foi:list")).context["work"].rows
         assert [(row[0], row[1]) for row in rows] == [(application, colour)], today
