@@ -28,6 +28,7 @@ DEMO_PEOPLE = [
     ("shenhe", "张经办（沈河区政府）", "沈河区人民政府", Role.HANDLER),
     ("shenhe-review", "赵审核（沈河区政府）", "沈河区人民政府", Role.REVIEWER),
     ("viewer", "陈查看（市财政局）", "沈阳市财政局", Role.VIEWER),
+    ("intake", "刘受理（12345热线）", "沈阳市人民政府办公室", Role.INTAKE),
 ]
 
 

@@ -78,14 +78,18 @@ ON_THE_CLOCK_STATUSES = [s for s in OPEN_STATUSES if s != Status.AWAITING_CONFIR
 
 class ApplicationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The office sees every application; a unit sees those it handles or was asked to help with."""
+        """The office sees every application; a unit sees those it handles or was asked to help with;
+        the city-wide intake desk follows those it registered."""
         if not user.is_authenticated:
             return self.none()
         if user.is_office_admin:
             return self
         # A subquery, not a join with DISTINCT: the (handling_unit, status, due_date) index stays usable.
         asked = Part.objects.filter(unit_id__in=user.unit_ids).values("application_id")
-        return self.filter(Q(handling_unit_id__in=user.unit_ids) | Q(pk__in=asked))
+        visible = Q(handling_unit_id__in=user.unit_ids) | Q(pk__in=asked)
+        if user.is_intake:
+            visible |= Q(registered_by=user)
+        return self.filter(visible)
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)

@@ -73,8 +73,9 @@ def _send_receipt(application, password):
 
 @transaction.atomic
 def register(*, actor, channel, arrived_at, target_unit, fields):
-    """Staff register an application that arrived in person, by post, fax or e-mail."""
-    if not (actor.is_office_admin or actor.unit_ids & {target_unit.pk}):
+    """Staff register an application that arrived in person, by post, fax, e-mail or another platform:
+    a unit for itself, the office and the city-wide intake desk for any unit."""
+    if not (actor.is_office_admin or actor.is_intake or actor.unit_ids & {target_unit.pk}):
         raise PermissionDenied(_("You can register applications only for your own unit."))
     if channel == Channel.ONLINE:
         raise ValidationError(_("Online applications come in through the public form."))

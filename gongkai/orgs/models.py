@@ -115,6 +115,9 @@ class Role(models.TextChoices):
     HANDLER = "handler", _("Handler")
     REVIEWER = "reviewer", _("Reviewer")
     VIEWER = "viewer", _("Viewer")
+    # The city-wide intake desk (全市依申请统一受理, e.g. the 12345 platform's account): registers
+    # disclosure applications for every unit and follows those it registered; no power in its host unit.
+    INTAKE = "intake", _("City-wide intake desk")
 
 
 class User(AbstractUser):
@@ -139,8 +142,13 @@ class User(AbstractUser):
         return self.is_superuser or any(role == Role.OFFICE_ADMIN for _unit, role in self.role_pairs)
 
     @property
+    def is_intake(self):
+        return any(role == Role.INTAKE for _unit, role in self.role_pairs)
+
+    @property
     def unit_ids(self):
-        return frozenset(unit_id for unit_id, _role in self.role_pairs)
+        """The units this person works in. An intake desk is only hosted by its unit, so it does not count."""
+        return frozenset(unit_id for unit_id, role in self.role_pairs if role != Role.INTAKE)
 
     def has_role(self, role, unit_id=None):
         return any(r == role and (unit_id is None or u == unit_id) for u, r in self.role_pairs)

@@ -140,6 +140,43 @@ def test_a_unit_registers_only_for_itself(api, fgw_liaison, shenhe_unit, client)
     assert not Application.objects.exists()
 
 
+@pytest.fixture
+def intake_desk(directory):
+    """The 12345 platform's account: an intake desk hosted by 市政府办公室 (全市依申请统一受理)."""
+    from gongkai.orgs.models import Role
+    from gongkai.orgs.services import create_person
+
+    return create_person(actor=None, username="12345", password="x" * 12,
+                         memberships=[(directory["沈阳市人民政府办公室"], Role.INTAKE)])
+
+
+def test_the_intake_desk_registers_for_every_unit_and_follows_only_what_it_registered(
+        api, intake_desk, office, shenhe_unit, fgw_unit, directory):
+    desk = api(intake_desk)
+    for unit in (shenhe_unit, fgw_unit):
+        assert desk.post(LIST, registration(unit)).status_code == 201
+    registered = set(Application.objects.values_list("pk", flat=True))
+    # An application of its host unit that it did not register stays out of its sight.
+    hosts = in_person(office, directory["沈阳市人民政府办公室"])
+    rows = desk.get(LIST).json()["results"]
+    assert {row["id"] for row in rows} == registered and hosts.pk not in registered
+    detail = desk.get(url(Application.objects.get(handling_unit=fgw_unit))).json()
+    assert detail["status"] == "awaiting_confirmation"
+    assert not [secret for secret in PERSONAL if secret in json.dumps(detail, ensure_ascii=False)]  # masked
+    assert desk.get(url(hosts)).status_code == 404
+
+
+def test_the_intake_desk_cannot_act_for_the_units(api, intake_desk, shenhe_unit, directory, office):
+    desk = api(intake_desk)
+    desk.post(LIST, registration(shenhe_unit))
+    application = Application.objects.get()
+    response = desk.post(url(application, "confirm-receipt/"), {"day": "2021-09-16", "note": "电话确认"})
+    assert response.status_code == 403
+    assert Application.objects.get().status == Status.AWAITING_CONFIRMATION
+    hosts = in_person(office, directory["沈阳市人民政府办公室"])
+    assert desk.post(url(hosts, "confirm-receipt/"), {"day": "2021-09-16", "note": "电话确认"}).status_code == 404
+
+
 # --- reading -----------------------------------------------------------------------------------------
 
 def test_the_list_is_scoped_to_the_callers_units(api, shenhe, fgw_liaison, office, outsider, shenhe_unit, fgw_unit):
