@@ -8,10 +8,9 @@ their lights. The query count does not depend on how many applications there are
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 
-from gongkai.orgs.models import UnitAlias
+from gongkai.orgs.models import Unit
 
 from .lights import due_date_condition, light, light_counts
 from .models import Application
@@ -38,15 +37,16 @@ def build(user, filters, *, today, calendar, page_number=None):
     lights = light_counts(running, today, calendar)
     if filters.get("light"):
         running = running.filter(due_date_condition(filters["light"], today, calendar))
-    running = with_unit_short_name(running).select_related("handler").order_by(F("due_date").asc(nulls_last=True), "pk")
+    running = running.select_related("handler").order_by(F("due_date").asc(nulls_last=True), "pk")
     page = Paginator(running, PAGE_SIZE).get_page(page_number)
     # A status or light filter asks about the clock: the unconfirmed applications are then beside the point.
     if filters.get("status") or filters.get("light"):
         waiting, waiting_count = [], 0
     else:
         waiting = applications.filter(receipt_date__isnull=True).order_by("arrived_at")
-        waiting_count, waiting = waiting.count(), list(with_unit_short_name(waiting)[:WAITING_LIMIT])
+        waiting_count, waiting = waiting.count(), list(waiting[:WAITING_LIMIT])
     rows = [(application, *light(application.due_date, today, calendar)) for application in page]
+    _name_units(waiting + list(page))
     return WorkList(waiting=waiting, waiting_count=waiting_count, page=page, rows=rows, lights=lights)
 
 
@@ -61,12 +61,15 @@ def _filtered(applications, user, filters):
     return applications
 
 
-def with_unit_short_name(applications):
-    """The handling unit's short name (its first alias, as staff say it), in the same query."""
-    return applications.annotate(unit_short_name=Coalesce(
-        Subquery(UnitAlias.objects.filter(unit=OuterRef("handling_unit")).order_by("id").values("name")[:1]),
-        "handling_unit__name",
-    ))
+def _name_units(applications):
+    """Set unit_short_name on each: the handling unit as staff say it, for all of them in two queries.
+
+    Not a subquery in the page's SELECT: with OFFSET the database would compute it for every
+    skipped row too (4,000 times on page 40).
+    """
+    short = Unit.objects.filter(pk__in={a.handling_unit_id for a in applications}).short_names()
+    for application in applications:
+        application.unit_short_name = short[application.handling_unit_id]
 
 
 def query_without(query, *names):

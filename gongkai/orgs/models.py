@@ -23,6 +23,14 @@ class UnitQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def short_names(self):
+        """{pk: short name} of these units in two queries: the first alias (what documents write), else the name."""
+        names = dict(self.values_list("pk", "name"))
+        short = {}
+        for unit_id, alias in UnitAlias.objects.filter(unit_id__in=list(names)).order_by("id").values_list("unit_id", "name"):
+            short.setdefault(unit_id, alias)
+        return {pk: short.get(pk, name) for pk, name in names.items()}
+
     def of_kinds(self, kinds):
         return self.filter(kind__in=kinds)
 
