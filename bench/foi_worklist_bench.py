@@ -157,7 +157,8 @@ def _state(arrived, calendar, rng):
         return {"status": Status.CLOSED, "receipt_date": receipt, "due_date": due, "closure_code": code,
                 "closed_on": done}
     return {"status": rng.choice([Status.SERVED, Status.ARCHIVED]), "receipt_date": receipt, "due_date": due,
-            "closure_code": code, "served_on": done, "closed_on": done, "service_method": "online"}
+            "closure_code": code, "served_on": done, "closed_on": done, "service_method": "online",
+            "reply_workdays": calendar.count_workdays(receipt, done)}  # as deciding.serve keeps it
 
 
 def _parts(applications, units, rng):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
 from gongkai.orgs.models import Role
+from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
 from . import clocking, outcomes
 from .models import (
@@ -116,8 +117,17 @@ def serve(*, actor, application, method, day, postal_tracking="", attachments=""
     _save(application, "foi.served", actor, {"method": method, "day": day, "late": state.late},
           status=Status.SERVED, service_method=method, served_on=day, postal_tracking=postal_tracking.strip(),
           released_attachments=attachments.strip(), closure_code=decision.closure_code,
-          reason_detail=decision.reason_detail, closed_on=day)
+          reason_detail=decision.reason_detail, closed_on=day,
+          reply_workdays=reply_workdays(application.receipt_date, day, WorkCalendar.from_db()))
     return state
+
+
+def reply_workdays(received, served, calendar):
+    """Working days from receipt to service (served before receipt is a data error: 0); None if a year is missing."""
+    try:
+        return max(calendar.count_workdays(received, served), 0)
+    except CalendarYearMissing:
+        return None
 
 
 @transaction.atomic

@@ -84,8 +84,9 @@ class ApplicationQuerySet(models.QuerySet):
             return self.none()
         if user.is_office_admin:
             return self
-        # A subquery, not a join with DISTINCT: the (handling_unit, status, due_date) index stays usable.
-        asked = Part.objects.filter(unit_id__in=user.unit_ids).values("application_id")
+        # The few applications the units were asked to help with, read first: with a subquery in the
+        # OR, PostgreSQL filters every open application instead of using the handling_unit index.
+        asked = list(Part.objects.filter(unit_id__in=user.unit_ids).values_list("application_id", flat=True))
         visible = Q(handling_unit_id__in=user.unit_ids) | Q(pk__in=asked)
         if user.is_intake:
             visible |= Q(registered_by=user)
@@ -135,6 +136,9 @@ class Application(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     service_method = models.CharField(_("served by"), max_length=16, blank=True)
     served_on = models.DateField(_("legally served on"), null=True, blank=True)
+    # Working days from receipt to service on the official calendar, kept when the reply is served so
+    # that statistics add them up in SQL; None if the calendar lacked a year then (counted on demand).
+    reply_workdays = models.PositiveIntegerField(_("working days to reply"), null=True, blank=True)
     # Fees (信息处理费): one method per application, chosen by the unit (费用办法 Art 3).
     fee_method = models.CharField(_("fee method"), max_length=16, blank=True)
     fee_quantity = models.PositiveIntegerField(_("applications in the month or pages"), null=True, blank=True)

@@ -15,19 +15,20 @@ What is counted (the defaults of rules.md §5.2, so these figures agree with ann
 A unit's figures are those of applications it handles now: a transferred application counts for
 the unit it went to. Only aggregates leave this module — never a name, number or address.
 
-Queries are bounded: one grouped aggregate, one `.values_list()` for the working days and one for
-the unit names, whatever the number of applications.
+Queries are bounded: one grouped aggregate, one sum of the working days kept at service, one
+`.values_list()` for replies served without them, and one for the unit names, whatever the number
+of applications.
 """
 
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from gongkai.orgs.models import Unit
-from gongkai.workdays.calendar import CalendarYearMissing
 
+from .deciding import reply_workdays
 from .models import OPEN_STATUSES, ApplicantType
 from .outcomes import TABLE3_BLOCKS, ClosureCode, table3_rows
 
@@ -194,23 +195,30 @@ def _grouped(applications, first, last, today):
 
 
 def _reply_workdays(applications, first, last, calendar, of):
-    """Add each served reply's working days to its unit; return the calendar years that were missing.
+    """Add the served replies' working days to their units; return the calendar years that were missing.
 
-    Done in Python because the official calendar is not in SQL; one cheap count (two bisects) per
-    row over a single query. A reply whose dates touch a year without a loaded notice is left out
-    of the average rather than guessed, and the missing year is reported.
+    The days kept at service are summed in SQL. Replies served without them (the calendar lacked a
+    year then) are counted now in Python, the official calendar not being in SQL; one that still
+    touches a year without a loaded notice is left out of the average rather than guessed, and the
+    missing year is reported.
     """
+    served = applications.filter(served_in(first, last))
+    kept = served.filter(reply_workdays__isnull=False).values_list("handling_unit_id").annotate(
+        replied=Count("pk"), days=Sum("reply_workdays"))
+    for unit_id, replied, days in kept:
+        figures = of(unit_id)
+        figures.replied += replied
+        figures.reply_workdays += days
     missing = set()
-    rows = applications.filter(served_in(first, last)).values_list("handling_unit_id", "receipt_date", "served_on")
-    for unit_id, received, served in rows.iterator(chunk_size=5000):
-        try:
-            days = calendar.count_workdays(received, served)
-        except CalendarYearMissing as error:
-            missing.add(error.year)
+    rows = served.filter(reply_workdays__isnull=True).values_list("handling_unit_id", "receipt_date", "served_on")
+    for unit_id, received, served_on in rows.iterator(chunk_size=5000):
+        days = reply_workdays(received, served_on, calendar)
+        if days is None:
+            missing.update(year for year in range(received.year, served_on.year + 1) if not calendar.knows(year))
             continue
         figures = of(unit_id)
         figures.replied += 1
-        figures.reply_workdays += max(days, 0)  # served before receipt is a data error, not a negative delay
+        figures.reply_workdays += days
     return missing
 
 

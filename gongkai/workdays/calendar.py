@@ -72,6 +72,10 @@ class WorkCalendar:
             return False
         return day.weekday() < 5
 
+    def knows(self, year):
+        """Whether the year's official calendar is loaded."""
+        return year in self._working
+
     def _require(self, year):
         if year not in self._working:
             raise CalendarYearMissing(year)

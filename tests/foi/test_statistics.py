@@ -56,14 +56,14 @@ def units(directory, outsider):
 
 
 def make(unit, code, *, applicant_type="natural_person", receipt=None, status=Status.IN_HANDLING, due=None,
-         served=None, closed=None, outcome=""):
+         served=None, closed=None, outcome="", reply_workdays=None):
     arrived = receipt or D(2021, 12, 30)
     return Application.objects.create(
         tracking_code=code, password_hash="!", channel=Channel.IN_PERSON,
         arrived_at=datetime.datetime(arrived.year, arrived.month, arrived.day, 9, tzinfo=SHANGHAI),
         receipt_date=receipt, **{**APPLICANT, "applicant_type": applicant_type}, target_unit=unit,
         handling_unit=unit, status=status, due_date=due, served_on=served, closed_on=closed or served,
-        closure_code=outcome,
+        closure_code=outcome, reply_workdays=reply_workdays,
     )
 
 
@@ -182,6 +182,17 @@ def test_a_missing_calendar_year_leaves_the_reply_out_and_says_so(units, db):
     assert summary(stats.total) == (1, 2, 0, 0, 1, 20, 20.0)
 
 
+def test_days_kept_at_service_are_summed_beside_those_counted_now(units, calendar):
+    # Receipt 9/15, served 10/19: 20 working days on the calendar. The first keeps 20 from its service,
+    # the second was served when no calendar was loaded (kept None) and is counted now: 20 as well.
+    # The third's record says 10 (what the calendar said then): the record is what is reported.
+    for code, kept in (("T-K", 20), ("T-N", None), ("T-R", 10)):
+        make(units["shenhe"], code, receipt=D(2021, 9, 15), status=Status.SERVED, served=D(2021, 10, 19),
+             outcome=ClosureCode.DISCLOSED, reply_workdays=kept)
+    total = compute().total
+    assert (total.replied, total.reply_workdays, total.average_reply_workdays) == (3, 50, 16.7)
+
+
 def test_a_handled_application_without_outcome_is_reported_not_counted_in_a_row(units, calendar):
     make(units["fgw"], "T-X", receipt=D(2021, 3, 1), status=Status.CLOSED, closed=D(2021, 3, 5))
     stats = compute()
@@ -197,6 +208,7 @@ def test_the_services_store_what_the_statistics_read(directory, shenhe, shenhe_r
         grounds=["art15"], how_to_obtain="电子邮件发送。")
     deciding.review_decision(actor=shenhe_reviewer, decision=decision, approve=True)
     deciding.serve(actor=shenhe, application=application, method="online", day=D(2021, 10, 19))
+    assert Application.objects.get(pk=application.pk).reply_workdays == 20  # kept at service
     total = compute().total
     assert summary(total) == (1, 1, 0, 0, 1, 20, 20.0)
     assert total.by_code() == {ClosureCode.PARTIAL: 1}
@@ -215,7 +227,7 @@ def test_queries_do_not_grow_with_the_applications(cases, units):
     for n in range(40):
         make(units["fgw" if n % 2 else "archive"], f"T-M{n}", receipt=D(2021, 4, 1), status=Status.SERVED,
              served=D(2021, 4, 20), outcome=ClosureCode.DISCLOSED)
-    assert run() == before == 3  # the grouped counts, the working days, the unit names
+    assert run() == before == 4  # the grouped counts, the days kept, the days to count, the unit names
 
 
 # --- the page -----------------------------------------------------------------------------------
