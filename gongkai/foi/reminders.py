@@ -16,7 +16,8 @@ because a consultation that is not answered lapses after 15 working days without
 it: the cached due date would be stale. Running applications use the cached due date.
 
 Each person gets at most one FOI notification a day (key "foi-reminders:<day>"), so running the tick
-twice sends nothing twice. Texts name tracking codes, units and dates: never personal data.
+twice sends nothing twice; the same text is a section of their daily e-mail digest (supervision.digest).
+Texts name tracking codes, units and dates: never personal data.
 """
 
 from dataclasses import dataclass, field
@@ -155,6 +156,8 @@ class ReminderReport:
     to_close: int = 0
     recipients: int = 0
     notified: int = 0  # new notifications written now (0 on a second run the same day)
+    # {user id: DigestSection}: what the daily e-mail digest adds for each person (tick sends it).
+    sections: dict = field(default_factory=dict, repr=False)
 
     def summary(self):
         return {name: getattr(self, name) for name in (
@@ -178,7 +181,11 @@ def send_foi_reminders(today, *, calendar=None):
         _count(report, matters)
         inboxes = recipients(matters)
         report.recipients = len(inboxes)
-        report.notified = notify_many(notifications=_notifications(inboxes, matters, today))
+        report.sections = digest_sections(inboxes, matters, today)
+        report.notified = notify_many(notifications=[
+            Notification(user_id=user_id, kind=section.kind, text=section.text, url=reverse("foi:list"),
+                         key=f"foi-reminders:{today.isoformat()}")
+            for user_id, section in sorted(report.sections.items())])
     return report
 
 
@@ -250,19 +257,30 @@ def _people(matters):
 
 # --- the text ------------------------------------------------------------------------------------
 
-def _notifications(inboxes, matters, today):
+@dataclass(frozen=True)
+class DigestSection:
+    """One person's FOI matters of the day: the notification's text, also a section of the e-mail digest."""
+
+    text: str
+    kind: str  # the notification kind: a warning when something is overdue
+    overdue: int  # overdue applications (their own, or in units they oversee)
+    attention: int  # the others: due soon, to close, awaiting approval
+
+
+def digest_sections(inboxes, matters, today):
+    """{user id: DigestSection} in the deployment's language."""
     if not inboxes:
-        return []
+        return {}
     units = dict(Unit.objects.filter(pk__in=list(matters)).values_list("pk", "name"))
-    url = reverse("foi:list")
     with translation.override(settings.LANGUAGE_CODE):
-        return [Notification(user_id=user_id, kind=_kind(headings), text=reminder_text(headings, units, today),
-                             url=url, key=f"foi-reminders:{today.isoformat()}")
-                for user_id, headings in sorted(inboxes.items())]
+        return {user_id: _section(headings, units, today) for user_id, headings in inboxes.items()}
 
 
-def _kind(headings):
-    return Kind.WARNING if headings.get(Heading.OVERDUE) or headings.get(Heading.ESCALATED) else Kind.REMINDER
+def _section(headings, units, today):
+    overdue = sum(len(headings.get(heading, ())) for heading in (Heading.OVERDUE, Heading.ESCALATED))
+    attention = sum(len(listed) for listed in headings.values()) - overdue
+    return DigestSection(text=reminder_text(headings, units, today), overdue=overdue, attention=attention,
+                         kind=Kind.WARNING if overdue else Kind.REMINDER)
 
 
 def heading_labels():

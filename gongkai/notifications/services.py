@@ -32,6 +32,7 @@ class Digest:
     body: str
     summary: str
     url: str = ""
+    app: bool = True  # False: e-mail only (the person's in-app notifications already say it all)
 
 
 @dataclass
@@ -96,7 +97,9 @@ def _claim(day, digests, result):
     deliveries, notifications, to_mail = [], [], []
     for digest in digests:
         digest_hash = content_hash(digest.body)
-        if (digest.user_id, Channel.APP) in taken:
+        if not digest.app:
+            pass
+        elif (digest.user_id, Channel.APP) in taken:
             result.already += 1
         else:
             deliveries.append(Delivery(user_id=digest.user_id, day=day, channel=Channel.APP, sent_at=now,

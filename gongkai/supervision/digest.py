@@ -1,4 +1,5 @@
-"""What each person hears about today: one digest per handler and liaison of every unit with matters.
+"""What each person hears about today: one digest per handler and liaison of every unit with matters,
+and per person with disclosure applications to see to (their FOI section, foi.reminders).
 
 A unit's matters are its overdue, returned, due-soon and behind-schedule assignments, its missing
 reports in current reporting rounds, and the notices issued to it today. Each assignment is listed
@@ -11,13 +12,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gongkai.ledger.models import ReportingRound
 from gongkai.notifications.models import Channel
 from gongkai.notifications.services import Digest
-from gongkai.orgs.models import Membership, Role, Unit
+from gongkai.orgs.models import Membership, Role, Unit, User
 
 from . import queries
 from .lights import Colour, Why
@@ -106,18 +108,24 @@ def rounds_missing(rounds):
     return result
 
 
-def build_digests(matters, *, today, delivered=None):
-    """([Digest], skipped): one Digest per recipient (handlers and liaisons of units with matters),
-    in the site language.
+def build_digests(matters, *, today, delivered=None, foi_sections=None):
+    """([Digest], skipped): one Digest per recipient, in the site language.
+
+    Recipients are the handlers and liaisons of units with matters, and everyone with a section of
+    disclosure applications (`foi_sections`, {user id: foi.reminders.DigestSection}) — one e-mail a
+    day whatever it covers. Someone who hears only of applications gets the e-mail alone: their
+    in-app FOI notification already says it.
 
     `delivered` ({user id: {channels}}) names what went out today already; people who have had
     every channel they can receive are skipped (and counted) without composing anything.
     """
-    if not matters:
-        return [], 0
+    foi_sections = foi_sections or {}
     everyone = _recipients(matters.keys())
+    everyone += _foi_only_recipients(set(foi_sections) - {user["id"] for user, _units in everyone})
+    if not everyone:
+        return [], 0
     recipients = [(user, unit_ids) for user, unit_ids in everyone
-                  if not _has_everything(user, (delivered or {}).get(user["id"], ()))]
+                  if not _has_everything(user, (delivered or {}).get(user["id"], ()), bool(unit_ids))]
     skipped = len(everyone) - len(recipients)
     units = dict(Unit.objects.filter(pk__in=list(matters)).values_list("pk", "name"))
     needed = {unit_id for _user, unit_ids in recipients for unit_id in unit_ids}
@@ -127,12 +135,19 @@ def build_digests(matters, *, today, delivered=None):
     with translation.override(settings.LANGUAGE_CODE):
         # A unit's section is the same for all its people: composed once, shared by each digest.
         sections = {unit_id: _unit_section(matters[unit_id], units[unit_id], labels) for unit_id in needed}
-        return [_digest(user, [sections[u] for u in sorted(unit_ids, key=units.get)], today)
+        return [_digest(user, [sections[u] for u in sorted(unit_ids, key=units.get)], today,
+                        foi_sections.get(user["id"]))
                 for user, unit_ids in recipients], skipped
 
 
-def _has_everything(user, channels):
-    return Channel.APP in channels and (Channel.EMAIL in channels or not user["email"])
+def _foi_only_recipients(user_ids):
+    """[(user values, no units)] of active people with an e-mail address: the rest have the app notification."""
+    rows = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="").values("id", "email")
+    return [({"id": row["id"], "email": row["email"]}, set()) for row in rows.order_by("id")]
+
+
+def _has_everything(user, channels, in_app=True):
+    return (Channel.APP in channels or not in_app) and (Channel.EMAIL in channels or not user["email"])
 
 
 def _recipients(unit_ids):
@@ -218,18 +233,25 @@ def _summary(unit_name, counts, matters):
     return f"{unit_name}: " + ", ".join(parts)
 
 
-def _digest(user, sections, today):
-    dashboard = absolute(unit_dashboard_url(sections[0]["unit_id"]))
+def _digest(user, sections, today, foi=None):
+    """The digest of one person: their units' sections, then their disclosure applications (`foi`)."""
+    url = unit_dashboard_url(sections[0]["unit_id"]) if sections else reverse("foi:list")
+    parts = [section["text"] for section in sections]
+    if foi:
+        parts.append(foi.text + "\n" + _("Work list of disclosure applications: %(url)s") % {
+            "url": absolute(reverse("foi:list"))})
+    if sections:
+        parts.append(_("Your unit's dashboard: %(url)s") % {"url": absolute(url)})
     body = "\n\n".join([
         _("Gongkai daily digest for %(date)s") % {"date": today.isoformat()},
-        *(section["text"] for section in sections),
-        _("Your unit's dashboard: %(url)s") % {"url": dashboard},
+        *parts,
         _("This digest is sent once a day by Gongkai. Notifications are also listed in the app."),
     ]) + "\n"
     overdue = sum(section["counts"][Heading.OVERDUE] for section in sections)
     attention = sum(sum(section["counts"].values()) for section in sections) - overdue
+    if foi:
+        overdue, attention = overdue + foi.overdue, attention + foi.attention
     subject = _("Gongkai %(date)s: %(overdue)s overdue, %(attention)s need attention") % {
         "date": today.isoformat(), "overdue": overdue, "attention": attention}
     return Digest(user_id=user["id"], email=user["email"], subject=subject, body=body,
-                  summary="\n".join(section["summary"] for section in sections),
-                  url=unit_dashboard_url(sections[0]["unit_id"]))
+                  summary="\n".join(section["summary"] for section in sections), url=url, app=bool(sections))

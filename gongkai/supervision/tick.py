@@ -4,9 +4,11 @@
 2. mark notices heeded where the unit reported after them;
 3. issue the escalation levels that are due (each at most once per assignment per day);
 4. notify the units' handlers and liaisons of today's supervision notices, in the app;
-5. build one digest per person and deliver it — at most once per person, day and channel.
+5. remind people of their disclosure applications (foi.reminders), in the app;
+6. build one digest per person — the ledger's matters and the FOI section — and deliver it, at
+   most once per person, day and channel.
 
-Steps 2–5 run in one transaction holding the LightSettings row lock, so two ticks started at once
+Steps 2–6 run in one transaction holding the LightSettings row lock, so two ticks started at once
 take turns; the second finds today's notices and deliveries already written and adds nothing.
 E-mails go out only after that transaction commits (a failed hand-over is retried next run).
 Nothing is sent on days that are not working days (weekends, holidays): the office is closed and
@@ -80,10 +82,12 @@ def run_tick(*, today=None, connection=None):
         report.notified = notify_notices(notices)
         rounds = digest.rounds_missing(digest.current_rounds(today=today, calendar=calendar, thresholds=thresholds))
         matters = digest.collect_matters(pairs, rounds_missing=rounds, notices=notices)
-        digests, skipped = digest.build_digests(matters, today=today, delivered=delivered_on(today))
+        foi = send_foi_reminders(today, calendar=calendar)
+        report.foi = foi.summary()
+        digests, skipped = digest.build_digests(matters, today=today, delivered=delivered_on(today),
+                                                foi_sections=foi.sections)
         report.digests = len(digests)
         claimed = claim_digests(day=today, digests=digests)  # under the lock: concurrent ticks claim in turn
-        report.foi = send_foi_reminders(today, calendar=calendar).summary()
     delivered = send_claimed(claimed, connection=connection)  # after commit: no e-mail for a rolled-back claim
     report.app, report.emails, report.already, report.failed = (
         delivered.app, delivered.email, delivered.already + skipped, delivered.failed)

@@ -146,3 +146,55 @@ def test_command_runs_and_reports(ledger, shenhe_mail, capsys):
 def test_a_day_in_an_unloaded_year_is_an_error_not_a_guess(ledger):
     with pytest.raises(CommandError, match="2030"):
         call_command("tick", "--today", "2030-01-02")
+
+
+# --- disclosure applications in the same daily e-mail -----------------------------------------------
+
+def foi_application(actor, unit, handler):
+    """Received in person Thu 2021-09-02, so due Thu 2021-09-30: on 2021-10-08 overdue by 2 working days."""
+    from zoneinfo import ZoneInfo
+
+    from gongkai.foi import services as foi_services
+    from tests.foi.test_intake import APPLICANT
+
+    with at(D(2021, 9, 2)):
+        application, _password = foi_services.register(
+            actor=actor, channel="in_person", target_unit=unit, fields=APPLICANT,
+            arrived_at=datetime.datetime(2021, 9, 2, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+        return foi_services.assign_handler(actor=actor, application=application, handler=handler)
+
+
+def test_one_e_mail_carries_the_ledger_and_the_disclosure_applications(ledger, shenhe_mail, directory):
+    application = foi_application(shenhe_mail, directory["沈河区人民政府"], shenhe_mail)
+    report = tick(D(2021, 10, 8))
+    (message,) = mail.outbox
+    assert message.to == ["handler@shenhe.example"]
+    assert "/ledger/assignments/" in message.body  # the ledger's section
+    assert application.tracking_code in message.body and "http://localhost:8000/foi/" in message.body
+    ledger_overdue = Assignment.objects.filter(unit__name="沈河区人民政府").overdue(D(2021, 10, 8)).count()
+    overdue, _attention = map(int, re.findall(r"\d+", message.subject.replace("2021-10-08", "")))
+    assert overdue == ledger_overdue + 1  # the application counts with the assignments
+    assert report.foi["notified"] == 1 and report.emails == 1
+
+    tick(D(2021, 10, 8), hour=15)  # the same day again: nothing more
+    assert len(mail.outbox) == 1
+
+
+def test_someone_with_only_applications_gets_the_e_mail_but_no_second_app_line(stored_calendar, directory, office):
+    from gongkai.orgs.models import Role
+    from gongkai.orgs.services import create_person
+
+    handler = create_person(actor=None, username="dadong", password="x" * 12, email="foi@dadong.example",
+                            memberships=[(directory["大东区人民政府"], Role.HANDLER)])
+    application = foi_application(office, directory["大东区人民政府"], handler)
+    report = tick(D(2021, 10, 8))
+    (message,) = mail.outbox
+    assert message.to == ["foi@dadong.example"] and application.tracking_code in message.body
+    assert "/ledger/" not in message.body and "dashboard" not in message.body.lower()
+    # In the app: the FOI notification only (the digest would say the same thing twice).
+    assert list(Notification.objects.filter(user=handler).values_list("kind", flat=True)) == ["warning"]
+    assert report.emails == 1 and report.app == 0
+
+    tick(D(2021, 10, 8), hour=15)
+    assert len(mail.outbox) == 1
+    assert Notification.objects.filter(user=handler).count() == 1
