@@ -5,6 +5,7 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -33,14 +34,14 @@ def ranking_xlsx(scheme, ranking):
     workbook = Workbook()
     indicator_names = [f"{i.name} ({i.weight})" for i in ranking.indicators]
     _sheet(
-        workbook, _("Ranking"), [_("Rank"), _("Unit"), *indicator_names, _("Bonus"), _("Total")],
+        workbook, _("Ranking"), [_("Rank"), _("Unit"), *indicator_names, _("Bonus"), pgettext("score", "Total")],
         [[row.rank, row.name, *(s.points for s in row.scores), row.bonus, row.total] for row in ranking.rows],
         first=True, heading=_("%(title)s (facts as of %(date)s)") % {"title": scheme.title,
                                                                      "date": ranking.as_of.isoformat()},
     )
     _sheet(
         workbook, _("Facts"),
-        [_("Unit"), _("Assignments"), _("Due"), _("Completed (of those due)"), _("Completed late"),
+        [_("Unit"), _("Assignments"), pgettext("count of assignments", "Due"), _("Completed (of those due)"), _("Completed late"),
          _("Overdue at the cut-off"), _("Returned reports")],
         [[row.name, row.facts.assignments, row.facts.due, row.facts.completed_due, row.facts.completed_late,
           row.facts.overdue, row.facts.returned] for row in ranking.rows],

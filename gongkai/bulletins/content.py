@@ -8,7 +8,7 @@ with every unit's figures.
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from .figures import long_date, overdue_sentence, percent, returned_sentence
@@ -82,7 +82,7 @@ def figures_table(figures):
 
 
 def units_table(figures):
-    header = [_("Unit"), _("Due"), _("Completed"), _("Completed late"), _("Overdue"), _("Returned"),
+    header = [_("Unit"), pgettext("count of assignments", "Due"), _("Completed"), _("Completed late"), _("Overdue"), _("Returned"),
               _("Completion rate")]
     rows = []
     for unit in figures["units"]:

@@ -9,8 +9,10 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2] / "gongkai"
 CATALOGUE = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
-TEMPLATE_STRING = re.compile(r"""\{%\s*(?:translate|trans)\s+(?:"([^"]+)"|'([^']+)')(?![^%]*\bcontext\b)""")
-KEYWORDS = {"_": None, "gettext": None, "gettext_lazy": None, "ngettext": (1, 2), "ngettext_lazy": (1, 2)}
+TEMPLATE_STRING = re.compile(
+    r"""\{%\s*(?:translate|trans)\s+(?:"([^"]+)"|'([^']+)')(?:\s+context\s+(?:"([^"]+)"|'([^']+)'))?""")
+KEYWORDS = {"_": None, "gettext": None, "gettext_lazy": None, "ngettext": (1, 2), "ngettext_lazy": (1, 2),
+            "pgettext": ((1, "c"), 2), "pgettext_lazy": ((1, "c"), 2)}
 
 
 def catalogue():
@@ -28,20 +30,23 @@ def test_every_entry_is_translated_and_none_is_fuzzy():
     assert untranslated == []
 
 
+def known():
+    """(context or None, msgid) of every entry."""
+    return {(message.context, message.id if isinstance(message.id, str) else message.id[0]) for message in catalogue()}
+
+
 def test_every_template_string_is_in_the_catalogue():
-    known = {message.id if isinstance(message.id, str) else message.id[0] for message in catalogue()}
-    used = {match.group(1) or match.group(2) for path in sources("*.html")
+    used = {(match.group(3) or match.group(4), match.group(1) or match.group(2)) for path in sources("*.html")
             for match in TEMPLATE_STRING.finditer(path.read_text(encoding="utf-8"))}
-    assert sorted(used - known) == []
+    assert sorted(used - known(), key=str) == []
 
 
 def test_every_python_string_is_in_the_catalogue():
-    known = {message.id if isinstance(message.id, str) else message.id[0] for message in catalogue()}
     used = set()
     for path in sources("*.py"):
         if "migrations" in path.parts:
             continue
         with path.open("rb") as handle:
-            for _line, message, _comments, _context in extract("python", handle, keywords=KEYWORDS):
-                used.add(message if isinstance(message, str) else message[0])
-    assert sorted(used - known) == []
+            for _line, message, _comments, context in extract("python", handle, keywords=KEYWORDS):
+                used.add((context, message if isinstance(message, str) else message[0]))
+    assert sorted(used - known(), key=str) == []
