@@ -220,3 +220,14 @@ LOGGING = {
 
 # Evidence files of progress reports (PDF, DOCX, XLSX, images), checked by content.
 EVIDENCE_MAX_BYTES = int(env("GONGKAI_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
+
+# The conventions rules.md leaves open (gongkai/conventions.py), each GONGKAI_<NAME> in the
+# environment; a bad value stops the start here rather than bend a deadline later.
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+from gongkai.conventions import from_environment  # noqa: E402
+
+try:
+    globals().update(from_environment(os.environ))
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from error

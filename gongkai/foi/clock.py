@@ -28,6 +28,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
+from gongkai.conventions import default
 from gongkai.workdays.calendar import CountFrom
 from gongkai.workdays.explanation import DayKind
 
@@ -39,12 +40,12 @@ CORRECTION_NOTICE_DAYS = 7  # Art 30: the 补正 notice goes out within 7 workin
 CONSULTATION_DAYS = 15  # Arts 32, 34: the consultee answers within 15 working days of receiving it
 FEE_PAYMENT_DAYS = 20  # 费用办法 (secondary): from the day after the fee notice is received
 
-# rules.md marks these "unconfirmed — make configurable"; read as settings GONGKAI_FOI_<NAME>.
-DEFAULT_COUNT_FROM = "next_day"  # day 1 of "20 working days from receipt" is the day after
-DEFAULT_CONSULTATION_PAUSE_STARTS = "next_day"  # excluded: day after sending through day of answer
-DEFAULT_FEE_PAUSE = True  # the fee notice pauses the clock until payment
-DEFAULT_FEE_PAUSE_STARTS = "same_day"  # paused from the day the notice is sent
-DEFAULT_CORRECTION_DAYS = 15  # the correction deadline the 补正 notice gives
+# rules.md marks these "unconfirmed — make configurable": settings GONGKAI_FOI_<NAME> (gongkai.conventions).
+DEFAULT_COUNT_FROM = default("GONGKAI_FOI_COUNT_FROM")  # day 1 of "20 working days from receipt": the day after
+DEFAULT_CONSULTATION_PAUSE_STARTS = default("GONGKAI_FOI_CONSULTATION_PAUSE_STARTS")  # day after sending → answer
+DEFAULT_FEE_PAUSE = default("GONGKAI_FOI_FEE_PAUSE")  # the fee notice pauses the clock until payment
+DEFAULT_FEE_PAUSE_STARTS = default("GONGKAI_FOI_FEE_PAUSE_STARTS")  # paused from the day the notice is sent
+DEFAULT_CORRECTION_DAYS = default("GONGKAI_FOI_CORRECTION_DAYS")  # the correction deadline the 补正 notice gives
 DEFAULT_MAX_EXTENSION_DAYS = 20  # Art 33
 
 # Closure codes (rules.md §2.8) the clock calls for when the applicant lets a deadline pass.

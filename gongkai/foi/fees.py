@@ -33,6 +33,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from gongkai.conventions import default
 from gongkai.workdays.calendar import CountFrom
 
 MEASURES = "国办函〔2020〕109号"  # 《政府信息公开信息处理费管理办法》, 2020-11-17
@@ -41,7 +42,7 @@ PER_ITEM_BANDS = ((1, 10, 0), (11, 30, 100), (31, None, 200))
 PER_ITEM_PROGRESSION = (10, 100)  # from 31: blocks of 10 applications, each block ¥100 dearer
 PER_PAGE_BANDS = ((1, 30, 0), (31, 100, 10), (101, 200, 20), (201, None, 40))
 PER_PAGE_PROGRESSION = None
-FEE_WAIVERS = False
+FEE_WAIVERS = default("GONGKAI_FOI_FEE_WAIVERS")  # rules.md §3.3, unconfirmed: gongkai.conventions
 PAYMENT_WORKDAYS = 20
 
 # No application runs to a million pages, nor an applicant to a million applications a month: a

@@ -1,6 +1,9 @@
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+
+from gongkai.conventions import CONVENTIONS
 
 
 def home(request):
@@ -14,6 +17,14 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+def conventions(request):
+    """The open conventions of rules.md and how this deployment settles them: staff should know
+    which reading their deadlines and fees follow."""
+    rows = [(convention, convention.value()) for convention in CONVENTIONS]
+    return render(request, "portal/conventions.html", {"rows": rows})
 
 
 def not_found(request, exception=None):

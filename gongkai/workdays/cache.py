@@ -2,13 +2,15 @@
 
 The services invalidate it after every write. Because another process (a second web worker, the
 `gongkai` command) may write too, and a rolled-back transaction may leave a calendar built from
-rows that no longer exist, each use also compares a fingerprint of the CalendarYear rows: one
-small query instead of loading every special day again.
+rows that no longer exist, each use also compares a fingerprint of the CalendarYear rows (and the
+make-up-days convention): one small query instead of loading every special day again.
 """
 
 import threading
 
 from django.db.models import Count
+
+from gongkai.conventions import follow_makeup_days
 
 _lock = threading.Lock()
 _cached = None  # (fingerprint, WorkCalendar)
@@ -24,7 +26,7 @@ def fingerprint():
     from .models import CalendarYear
 
     rows = CalendarYear.objects.annotate(days=Count("special_days")).values_list("id", "year", "loaded_at", "days")
-    return tuple(sorted(rows))
+    return follow_makeup_days(), tuple(sorted(rows))
 
 
 def current_calendar(calendar_class):
@@ -45,5 +47,7 @@ def build(calendar_class):
     holidays, workdays = {}, {}
     for date, kind, name in SpecialDay.objects.values_list("date", "kind", "name"):
         (holidays if kind == SpecialDay.Kind.HOLIDAY else workdays)[date] = name
+    if not follow_makeup_days():  # rules.md §1.1, unconfirmed: a deployment may keep weekends off
+        workdays = {}
     years = CalendarYear.objects.values_list("year", flat=True)
     return calendar_class(years=years, holidays=holidays, workdays=workdays)

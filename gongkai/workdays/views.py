@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.conventions import follow_makeup_days
 from gongkai.orgs.access import office_admin_required
 
 from . import package, services
@@ -28,7 +29,8 @@ def calculator(request):
             explanation = WorkCalendar.from_db().explain_add(data["start"], data["n"], count_from=data["count_from"])
         except CalendarYearMissing as error:
             form.add_error(None, str(error))
-    return render(request, "workdays/calculator.html", {"form": form, "explanation": explanation})
+    return render(request, "workdays/calculator.html", {"form": form, "explanation": explanation,
+                                                        "follow_makeup_days": follow_makeup_days()})
 
 
 @office_admin_required
