@@ -81,3 +81,17 @@ def test_staff_see_the_conventions_and_what_was_changed(client_for, shenhe, sett
     assert "<code>15</code>" in row and "<code>10</code>" in row and "已更改" in row
     assert page.count("已更改") == 1
     assert Client().get(reverse("conventions")).status_code == 302  # staff only
+
+
+def test_a_bad_value_in_the_environment_stops_the_start_with_its_name(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    environment = {**os.environ, "GONGKAI_FOI_COUNT_FROM": "tomorrow", "GONGKAI_DATA_DIR": str(tmp_path),
+                   "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    result = subprocess.run([sys.executable, "-m", "gongkai", "check"], env=environment, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode != 0
+    assert "GONGKAI_FOI_COUNT_FROM='tomorrow': expected one of next_day, same_day" in result.stderr
