@@ -1,4 +1,3 @@
-from django import forms as forms_module
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -139,18 +138,23 @@ def personal_data(request, pk):
 
 
 def _act(request, pk, form, action, done):
-    """Run one service for the application page; errors come back as messages, never a 500."""
-    if form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except CalendarYearMissing as error:  # the clock refuses to guess a year without its notice
-            messages.error(request, str(error))
-        else:
-            messages.success(request, done)
-    else:
+    """Run one service with a form's data for the application page; errors come back as messages."""
+    if not form.is_valid():
         messages.error(request, _("The form was incomplete; nothing was changed."))
+        return redirect("foi:detail", pk=pk)
+    return _run(request, pk, lambda: action(form.cleaned_data), done)
+
+
+def _run(request, pk, step, done):
+    """Run one service step and go back to the application page, never a 500."""
+    try:
+        step()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except CalendarYearMissing as error:  # the clock refuses to guess a year without its notice
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
     return redirect("foi:detail", pk=pk)
 
 
@@ -219,8 +223,7 @@ def serve_view(request, pk):
 @require_POST
 def archive_view(request, pk):
     application = visible_application(request, pk)
-    form = forms_module.Form(request.POST)
-    return _act(request, pk, form, lambda data: deciding.archive(actor=request.user, application=application),
+    return _run(request, pk, lambda: deciding.archive(actor=request.user, application=application),
                 _("The application was archived."))
 
 
