@@ -95,7 +95,7 @@ def test_assign_handler_through_the_page_and_light_counts(client_for, applicatio
     client.post(reverse("foi:handler", args=[application.pk]), {"handler-version": application.version,
                                                               "handler-handler": shenhe.pk})
     assert Application.objects.get(pk=application.pk).handler == shenhe
-    lights = client.get(reverse("foi:list")).context["lights"]
+    lights = client.get(reverse("foi:list")).context["work"].lights
     assert sum(lights.values()) == 1
 
 
@@ -133,3 +133,25 @@ def test_dashboards_show_the_applications_by_light(client_for, application, offi
         title = page[page.index("<title>"):page.index("</title>")]
         assert "light-counts" not in title
         assert f'href="{link}"' in page[page.index("<main"):]
+
+
+def test_archiving_on_the_page_then_read_only(client_for, application, shenhe, shenhe_reviewer, outsider):
+    from django.urls import reverse
+
+    from gongkai.foi import deciding
+    from gongkai.foi.models import Status
+
+    url = reverse("foi:archive", args=[application.pk])
+    client = client_for(shenhe)
+    response = client.post(url, follow=True)  # not served yet: refused with the service's message
+    assert Application.objects.get(pk=application.pk).status != Status.ARCHIVED
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+
+    decision = deciding.draft_decision(actor=shenhe, application=application, closure_code="disclosed",
+                                       reason_detail="provided", how_to_obtain="电子邮件发送")
+    deciding.review_decision(actor=shenhe_reviewer, decision=decision, approve=True)
+    deciding.serve(actor=shenhe, application=application, method="online", day=datetime.date(2026, 3, 10))
+    assert client_for(outsider).post(url).status_code == 404
+    response = client_for(shenhe).post(url, follow=True)
+    assert Application.objects.get(pk=application.pk).status == Status.ARCHIVED
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
