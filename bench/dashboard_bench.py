@@ -13,62 +13,23 @@ Usage: python bench/dashboard_bench.py [--runs N]    (tick_bench.py reuses build
 
 import argparse
 import datetime
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from contextlib import contextmanager
-from pathlib import Path
-from unittest import mock
-from zoneinfo import ZoneInfo
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
-if not os.environ.get("GONGKAI_DATABASE_URL"):
-    os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-bench-"))
+from common import bench_database, pinned  # first: it sets Django up
+from django.contrib.auth.hashers import make_password
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-
-from gongkai.ledger.models import Assignment, ProgressReport, ReportingRound  # noqa: E402
-from gongkai.orgs.models import Membership, Role, Unit, UnitAlias, UnitKind, User  # noqa: E402
-from gongkai.plans.models import DeadlineKind, Item, Plan, Section, Task  # noqa: E402
-from gongkai.workdays.services import ensure_package_years  # noqa: E402
+from gongkai.ledger.models import Assignment, ProgressReport, ReportingRound
+from gongkai.orgs.models import Membership, Role, Unit, UnitAlias, UnitKind, User
+from gongkai.plans.models import DeadlineKind, Item, Plan, Section, Task
+from gongkai.workdays.services import ensure_package_years
 
 TODAY = datetime.date(2021, 10, 12)
 STARTED = datetime.date(2021, 3, 1)
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-@contextmanager
-def pinned(day, hour=9):
-    moment = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=SHANGHAI)
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield
-
-
-@contextmanager
-def bench_database():
-    """A fresh database for the bench, migrated, dropped afterwards (never the developer's own)."""
-    setup_test_environment()  # locmem e-mail, 'testserver' allowed
-    test_settings = connection.settings_dict["TEST"]
-    if connection.vendor == "sqlite":
-        test_settings["NAME"] = str(Path(os.environ["GONGKAI_DATA_DIR"]) / "bench.sqlite3")
-    else:
-        test_settings["NAME"] = "gongkai_bench_supervision"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        yield
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def build_city(*, units=500, tasks=1000, per_task=20, seed=2021):
@@ -171,7 +132,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    with bench_database():
+    with bench_database("gongkai_bench_supervision"):
         started = time.perf_counter()
         office, _plan_row = build_city()
         built = time.perf_counter() - started

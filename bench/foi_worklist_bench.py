@@ -20,43 +20,27 @@ Usage: python bench/foi_worklist_bench.py [--runs N] [--applications N] [--units
 
 import argparse
 import datetime
-import os
 import random
 import re
 import statistics
-import sys
-import tempfile
 import time
 from collections import Counter
-from contextlib import contextmanager
-from pathlib import Path
-from unittest import mock
-from zoneinfo import ZoneInfo
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
-if not os.environ.get("GONGKAI_DATABASE_URL"):
-    os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-bench-"))
+from common import SHANGHAI, bench_database, pinned  # first: it sets Django up
+from django.contrib.auth.hashers import make_password
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from gongkai.foi.models import ApplicantType, Application, Channel, Part, Status  # noqa: E402
-from gongkai.foi.outcomes import ClosureCode  # noqa: E402
-from gongkai.orgs.models import Membership, Role, Unit, UnitAlias, UnitKind, User  # noqa: E402
-from gongkai.workdays.calendar import WorkCalendar  # noqa: E402
-from gongkai.workdays.services import ensure_package_years  # noqa: E402
+from gongkai.foi.models import ApplicantType, Application, Channel, Part, Status
+from gongkai.foi.outcomes import ClosureCode
+from gongkai.orgs.models import Membership, Role, Unit, UnitAlias, UnitKind, User
+from gongkai.workdays.calendar import WorkCalendar
+from gongkai.workdays.services import ensure_package_years
 
 TODAY = datetime.date(2021, 12, 15)
 FIRST_ARRIVAL = datetime.date(2021, 1, 4)
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 # Outcomes roughly as Shenyang's annual reports show them: most disclosed, then "not held".
 OUTCOMES = [ClosureCode.DISCLOSED] * 50 + [ClosureCode.PARTIAL] * 8 + [ClosureCode.UNAVAILABLE_NOT_HELD] * 20 + [
     ClosureCode.WITHHELD_PROCESS] * 4 + [ClosureCode.NOT_PROCESSED_PETITION] * 6 + [ClosureCode.NOT_PROCESSED_REPEAT] * 4 + [
@@ -65,29 +49,6 @@ TYPES = [ApplicantType.NATURAL_PERSON] * 85 + [ApplicantType.BUSINESS] * 10 + [
     ApplicantType.LEGAL_SERVICE] * 3 + [ApplicantType.OTHER_ORGANISATION] * 2
 OPEN_PAUSED = [Status.IN_HANDLING] * 14 + [Status.AWAITING_CORRECTION, Status.CONSULTING, Status.AWAITING_APPROVAL,
                                            Status.APPROVED, Status.AWAITING_PAYMENT]
-
-
-@contextmanager
-def pinned(day, hour=9):
-    moment = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=SHANGHAI)
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield
-
-
-@contextmanager
-def bench_database():
-    """A fresh database for the bench, migrated, dropped afterwards (never the developer's own)."""
-    setup_test_environment()  # locmem e-mail, 'testserver' allowed
-    test_settings = connection.settings_dict["TEST"]
-    if connection.vendor == "sqlite":
-        test_settings["NAME"] = str(Path(os.environ["GONGKAI_DATA_DIR"]) / "bench-foi.sqlite3")
-    else:
-        test_settings["NAME"] = "gongkai_bench_foi"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        yield
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def build(*, applications, units, seed=2021):
@@ -212,7 +173,7 @@ def main():
     parser.add_argument("--applications", type=int, default=100_000)
     parser.add_argument("--units", type=int, default=500)
     args = parser.parse_args()
-    with bench_database():
+    with bench_database("gongkai_bench_foi"):
         started = time.perf_counter()
         office, handlers = build(applications=args.applications, units=args.units)
         built = time.perf_counter() - started

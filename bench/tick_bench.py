@@ -24,7 +24,7 @@ DAYS = [datetime.date(2021, 10, 12), datetime.date(2021, 10, 12), datetime.date(
 
 
 def main():
-    with bench_database():
+    with bench_database("gongkai_bench_supervision"):
         build_city()
         print(f"database: {connection.vendor}")
         print(f"{'day':10} {'seconds':>8} {'open':>6} {'heeded':>6} {'issued':>28} {'digests':>7} {'e-mails':>7} {'already':>7}")

@@ -110,3 +110,37 @@ def test_apply_correct_decide_approve_serve_rate(page, login, live_server, pinne
     page.click("main form:has(input[value=rate]) button")
     page.wait_for_selector("#status")
     assert Rating.objects.get(application=application).score == 5
+
+
+def test_the_office_narrows_the_work_list_by_light_and_unit(page, login, live_server, pinned_clock, directory,
+                                                            office, shenhe):
+    from gongkai.foi import services
+    from tests.foi.test_intake import APPLICANT
+
+    def arrive(unit, day, description):
+        application, _password = services.register(
+            actor=office, channel="in_person", target_unit=unit, fields={**APPLICANT, "description": description},
+            arrived_at=datetime.datetime(day.year, day.month, day.day, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+        return application
+
+    # Received 2026-02-03 (due 2026-03-09 across the Spring Festival: 5 working days after 3/2, yellow)
+    # and 2026-02-26 (green);
+    # one of 市发展改革委 received 2026-01-05 (due 2026-02-02: red).
+    yellow = arrive(directory["沈河区人民政府"], datetime.date(2026, 2, 3), "老旧小区改造招标文件")
+    green = arrive(directory["沈河区人民政府"], datetime.date(2026, 2, 26), "2025年财政预算执行情况")
+    red = arrive(directory["沈阳市发展和改革委员会"], datetime.date(2026, 1, 5), "发展规划中期评估报告")
+    login(office)
+    page.goto(f"{live_server.url}/foi/")
+    rows = page.locator("main table tbody tr")
+    assert rows.count() == 3
+    page.click("ul.light-counts a[href$='light=red']")
+    page.wait_for_url("**/foi/?light=red")
+    assert rows.count() == 1 and red.tracking_code in rows.first.inner_text()
+
+    page.goto(f"{live_server.url}/foi/")
+    page.select_option("#id_unit", label="沈河区人民政府")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/foi/?*unit=*")
+    codes = rows.all_inner_texts()
+    assert len(codes) == 2 and yellow.tracking_code in codes[0] and green.tracking_code in codes[1]
+    assert "黄灯" in codes[0] and "剩余 5 个工作日" in codes[0]  # in words, not colour alone
