@@ -26,10 +26,7 @@ class UnitQuerySet(models.QuerySet):
     def short_names(self):
         """{pk: short name} of these units in two queries: the first alias (what documents write), else the name."""
         names = dict(self.values_list("pk", "name"))
-        short = {}
-        for unit_id, alias in UnitAlias.objects.filter(unit_id__in=list(names)).order_by("id").values_list("unit_id", "name"):
-            short.setdefault(unit_id, alias)
-        return {pk: short.get(pk, name) for pk, name in names.items()}
+        return short_names(names)
 
     def of_kinds(self, kinds):
         return self.filter(kind__in=kinds)
@@ -78,6 +75,15 @@ class UnitAlias(models.Model):
 
     def __str__(self):
         return f"{self.name} → {self.unit.name}"
+
+
+def short_names(names):
+    """{pk: short name} for {pk: official name}: the first alias of each (one query), else the name."""
+    short = {}
+    aliases = UnitAlias.objects.filter(unit_id__in=list(names)).order_by("id").values_list("unit_id", "name")
+    for unit_id, alias in aliases:
+        short.setdefault(unit_id, alias)
+    return {pk: short.get(pk, name) for pk, name in names.items()}
 
 
 class GroupRule(models.TextChoices):

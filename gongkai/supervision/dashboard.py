@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from gongkai.ledger.models import Assignment
-from gongkai.orgs.models import Unit
+from gongkai.orgs.models import Unit, short_names
 from gongkai.plans.models import Item
 
 from . import charts, queries
@@ -148,7 +148,7 @@ def unit_rows(unit_counts, plan):
     """Every unit with assignments in the plan: its counts and completion rate, by official name."""
     ids = list(unit_counts)
     names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))
-    short = Unit.objects.filter(pk__in=ids).short_names()
+    short = short_names(names)
     rows = [{"unit_id": unit_id, "name": names[unit_id], "short_name": short[unit_id],
              "url": unit_dashboard_url(unit_id, plan.pk), **_counts_row(counts)}
             for unit_id, counts in unit_counts.items()]
