@@ -97,11 +97,9 @@ def _claim(day, digests, result):
     deliveries, notifications, to_mail = [], [], []
     for digest in digests:
         digest_hash = content_hash(digest.body)
-        if not digest.app:
-            pass
-        elif (digest.user_id, Channel.APP) in taken:
+        if digest.app and (digest.user_id, Channel.APP) in taken:
             result.already += 1
-        else:
+        elif digest.app:
             deliveries.append(Delivery(user_id=digest.user_id, day=day, channel=Channel.APP, sent_at=now,
                                        content_hash=digest_hash))
             notifications.append(Notification(user_id=digest.user_id, kind=Kind.DIGEST, text=digest.summary,
