@@ -38,6 +38,7 @@ from .api_serializers import (
     StatusLookupSerializer,
     TransferSerializer,
 )
+from .lights import current_yellow
 from .models import Application, Status
 
 TAGS = ["foi"]
@@ -99,7 +100,7 @@ class StaffContextMixin:
     def get_serializer_context(self):
         today = timezone.localdate()
         return {**super().get_serializer_context(), "today": today, "calendar": WorkCalendar.from_db(),
-                "clock_of": _clock_reader(today)}
+                "yellow": current_yellow(), "clock_of": _clock_reader(today)}
 
     def visible_applications(self):
         return (Application.objects.visible_to(self.request.user)

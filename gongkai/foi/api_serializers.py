@@ -131,7 +131,8 @@ class ApplicationSummarySerializer(serializers.ModelSerializer):
         # Only a running case has a light: a served or closed one keeps its due date for the record.
         if application.status not in OPEN_STATUSES:
             return None
-        return light(application.due_date, self.context["today"], self.context["calendar"])[0]
+        return light(application.due_date, self.context["today"], self.context["calendar"],
+                     yellow=self.context["yellow"])[0]
 
 
 class ConsultationSerializer(serializers.Serializer):

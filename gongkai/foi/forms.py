@@ -17,6 +17,7 @@ from .models import (
     RemedyResult,
     ServiceMethod,
     Status,
+    Thresholds,
 )
 from .outcomes import ClosureCode, ReasonDetail
 
@@ -235,3 +236,14 @@ class HandlerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["handler"].queryset = User.objects.filter(
             memberships__unit=unit, memberships__role__in=["handler", "liaison"], is_active=True).distinct()
+
+
+class ThresholdsForm(forms.ModelForm):
+    """The office's FOI thresholds, on the supervision thresholds page beside the ledger's."""
+
+    prefix = "foi"  # shares a page (and a <form>) with the ledger's thresholds
+
+    class Meta:
+        model = Thresholds
+        fields = ["yellow_workdays", "office_escalation_workdays"]
+        widgets = {name: forms.NumberInput(attrs={"min": 0, "max": 60}) for name in fields}

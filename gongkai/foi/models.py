@@ -166,6 +166,36 @@ class Application(models.Model):
         return self.tracking_code
 
 
+class Thresholds(models.Model):
+    """The office's thresholds for disclosure applications: one row, created with the defaults on first use.
+
+    rules.md §7: no national threshold exists, each locality sets its own — so they are data the office
+    edits (on the supervision thresholds page), not deployment settings.
+    """
+
+    yellow_workdays = models.PositiveSmallIntegerField(
+        _("disclosure applications: yellow within (working days)"), default=5,
+        help_text=_("An open application turns yellow when this many working days or fewer are left to reply."))
+    office_escalation_workdays = models.PositiveSmallIntegerField(
+        _("disclosure applications: the office is told after (working days overdue)"), default=3,
+        help_text=_("The disclosure office hears of a red application once it is overdue by more than this."))
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("thresholds for disclosure applications")
+        verbose_name_plural = _("thresholds for disclosure applications")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @classmethod
+    def current(cls):
+        row, _created = cls.objects.get_or_create(pk=1)
+        return row
+
+
 class Part(models.Model):
     """Joint handling: another unit answers part of the application by its own internal deadline."""
 

@@ -1,13 +1,13 @@
 """Reminders about disclosure applications for `gongkai tick`: lights, who hears about them, escalation.
 
-Lights follow foi.lights (rules.md §7): yellow at GONGKAI_FOI_YELLOW_WORKDAYS (default 5) or fewer
-working days left, red once the reply is overdue. Who is told, once a day:
+Lights follow foi.lights and the office's thresholds (foi.models.Thresholds, rules.md §7): yellow at
+5 or fewer working days left by default, red once the reply is overdue. Who is told, once a day:
 
 * yellow and red — the application's handler; with no handler (or an inactive one), the unit's handlers
   (and, in a unit without handlers, its liaisons);
 * red — also the handling unit's liaisons;
-* red and overdue by more than GONGKAI_FOI_OFFICE_ESCALATION_WORKDAYS (default 3) working days — also
-  the disclosure office's administrators;
+* red and overdue by more than the office's escalation threshold (default 3 working days) — also the
+  disclosure office's administrators;
 * replies awaiting approval — the unit's reviewers (its liaisons where it has none);
 * an applicant's deadline that passed (no correction, fee unpaid) — the handler, to close the case.
 
@@ -37,17 +37,12 @@ from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
 from . import clock, clocking
 from .lights import light
-from .models import Application, ClockEvent, Status
+from .models import Application, ClockEvent, Status, Thresholds
 
-OFFICE_ESCALATION_WORKDAYS = 3  # red and overdue by more than this: the office hears of it
 MAX_LISTED = 10  # per heading: a notification is read, not searched; the work list has the rest
 
 RUNNING = (Status.IN_HANDLING, Status.AWAITING_APPROVAL, Status.APPROVED)
 PAUSED = (Status.CONSULTING, Status.AWAITING_PAYMENT, Status.AWAITING_CORRECTION)
-
-
-def office_escalation_workdays():
-    return getattr(settings, "GONGKAI_FOI_OFFICE_ESCALATION_WORKDAYS", OFFICE_ESCALATION_WORKDAYS)
 
 
 @dataclass(frozen=True)
@@ -63,10 +58,7 @@ class Matter:
     colour: str | None  # "yellow", "red", or None (in time, or no clock running)
     workdays: int | None
     abandoned_as: str | None = None  # the applicant's deadline passed: close the case
-
-    @property
-    def escalated_to_office(self):
-        return self.colour == "red" and self.workdays is not None and self.workdays > office_escalation_workdays()
+    escalated_to_office: bool = False  # red and overdue beyond the office's threshold
 
 
 @dataclass
@@ -81,10 +73,14 @@ class UnitMatters:
         return bool(self.yellow or self.red or self.awaiting_approval or self.to_close)
 
 
-def foi_matters(today, calendar):
-    """{handling unit id: UnitMatters} of the open applications that need a word on `today`."""
+def foi_matters(today, calendar, thresholds=None):
+    """{handling unit id: UnitMatters} of the open applications that need a word on `today`.
+
+    `thresholds`: the office's (foi.models.Thresholds), read here when not given.
+    """
+    thresholds = thresholds or Thresholds.current()
     matters = {}
-    for matter in _lit(today, calendar):
+    for matter in _lit(today, calendar, thresholds):
         unit = matters.setdefault(matter.unit_id, UnitMatters(matter.unit_id))
         if matter.colour == "red":
             unit.red.append(matter)
@@ -102,19 +98,20 @@ def foi_matters(today, calendar):
     return {unit_id: unit for unit_id, unit in matters.items() if unit}
 
 
-def _lit(today, calendar):
+def _lit(today, calendar, thresholds):
     fields = ("id", "tracking_code", "handling_unit_id", "handler_id", "status", "due_date")
+    yellow, escalation = thresholds.yellow_workdays, thresholds.office_escalation_workdays
     for row in Application.objects.filter(status__in=RUNNING).values(*fields):
-        colour, days = light(row["due_date"], today, calendar)
-        yield _matter(row, row["due_date"], colour, days)
+        colour, days = light(row["due_date"], today, calendar, yellow=yellow)
+        yield _matter(row, row["due_date"], colour, days, escalation)
     events = Prefetch("clock_events", queryset=ClockEvent.objects.order_by("day", "id"))
     for application in Application.objects.filter(status__in=PAUSED).prefetch_related(events):
         state = _clock(application, today, calendar)
         if state is None:
             continue
         row = {name: getattr(application, name) for name in fields}
-        colour, days = (None, None) if state.paused else light(state.due, today, calendar)
-        yield _matter(row, state.due, colour, days, abandoned_as=state.abandoned_as)
+        colour, days = (None, None) if state.paused else light(state.due, today, calendar, yellow=yellow)
+        yield _matter(row, state.due, colour, days, escalation, abandoned_as=state.abandoned_as)
 
 
 def _clock(application, today, calendar):
@@ -126,10 +123,11 @@ def _clock(application, today, calendar):
         return None
 
 
-def _matter(row, due, colour, days, abandoned_as=None):
+def _matter(row, due, colour, days, escalation, abandoned_as=None):
     return Matter(application_id=row["id"], tracking_code=row["tracking_code"], unit_id=row["handling_unit_id"],
                   handler_id=row["handler_id"], status=row["status"], due_date=due,
-                  colour=colour if colour in ("yellow", "red") else None, workdays=days, abandoned_as=abandoned_as)
+                  colour=colour if colour in ("yellow", "red") else None, workdays=days, abandoned_as=abandoned_as,
+                  escalated_to_office=colour == "red" and days is not None and days > escalation)
 
 
 # --- who hears what ------------------------------------------------------------------------------

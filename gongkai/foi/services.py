@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from gongkai.events.services import record
 
 from . import clocking, intake
-from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Part, Status
+from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Part, Status, Thresholds
 
 APPLICANT_FIELDS = (
     "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
@@ -205,3 +205,27 @@ def answer_part(*, actor, part, answer):
     part.save()
     record(actor=actor, verb="foi.part_answered", subject=part.application, data={"unit": part.unit.name})
     return part
+
+
+THRESHOLD_LIMIT = 60  # working days: beyond this a light or an escalation stops meaning anything
+
+
+@transaction.atomic
+def update_thresholds(*, actor, yellow_workdays, office_escalation_workdays):
+    """The office sets when applications turn yellow and when it hears of red ones (rules.md §7)."""
+    if not actor.is_office_admin:
+        raise PermissionDenied(_("Only the disclosure office sets the light thresholds."))
+    values = {"yellow_workdays": yellow_workdays, "office_escalation_workdays": office_escalation_workdays}
+    if not all(isinstance(value, int) and 0 <= value <= THRESHOLD_LIMIT for value in values.values()):
+        raise ValidationError(_("Thresholds are whole numbers of working days from 0 to %(limit)s.")
+                              % {"limit": THRESHOLD_LIMIT})
+    row = Thresholds.objects.select_for_update().get(pk=Thresholds.current().pk)
+    changes = {name: {"from": getattr(row, name), "to": value} for name, value in values.items()
+               if getattr(row, name) != value}
+    if changes:
+        for name, change in changes.items():
+            setattr(row, name, change["to"])
+        row.updated_by = actor
+        row.save()
+        record(actor=actor, verb="foi.thresholds_changed", subject=row, data={"changes": changes})
+    return row

@@ -29,7 +29,7 @@ from .forms import (
     TransferForm,
     WorkListFilterForm,
 )
-from .lights import light
+from .lights import current_yellow, light
 from .models import Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
 
@@ -86,7 +86,7 @@ def visible_application(request, pk):
 def detail(request, pk, *, confirm_form=None):
     application = visible_application(request, pk)
     today = timezone.localdate()
-    colour, left = light(application.due_date, today, WorkCalendar.from_db())
+    colour, left = light(application.due_date, today, WorkCalendar.from_db(), yellow=current_yellow())
     return render(request, "foi/detail.html", {
         "application": application, "colour": colour, "left": left,
         "masked_id": mask_id_number(application.id_number), "masked_phone": mask_phone(application.phone),

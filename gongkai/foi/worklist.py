@@ -12,7 +12,7 @@ from django.db.models import F, Q
 
 from gongkai.orgs.models import Unit
 
-from .lights import due_date_condition, light, light_counts
+from .lights import current_yellow, due_date_condition, light, light_counts
 from .models import Application
 
 PAGE_SIZE = 100
@@ -30,13 +30,14 @@ class WorkList:
 
 def build(user, filters, *, today, calendar, page_number=None):
     """`filters` as cleaned by WorkListFilterForm: q, unit, status, light, mine — each optional."""
+    yellow = current_yellow()
     applications = _filtered(Application.objects.visible_to(user).open(), user, filters)
     running = applications.filter(receipt_date__isnull=False)
     if filters.get("status"):
         running = running.filter(status=filters["status"])
-    lights = light_counts(running, today, calendar)
+    lights = light_counts(running, today, calendar, yellow=yellow)
     if filters.get("light"):
-        running = running.filter(due_date_condition(filters["light"], today, calendar))
+        running = running.filter(due_date_condition(filters["light"], today, calendar, yellow=yellow))
     running = running.select_related("handler").order_by(F("due_date").asc(nulls_last=True), "pk")
     page = Paginator(running, PAGE_SIZE).get_page(page_number)
     # A status or light filter asks about the clock: the unconfirmed applications are then beside the point.
@@ -45,7 +46,7 @@ def build(user, filters, *, today, calendar, page_number=None):
     else:
         waiting = applications.filter(receipt_date__isnull=True).order_by("arrived_at")
         waiting_count, waiting = waiting.count(), list(waiting[:WAITING_LIMIT])
-    rows = [(application, *light(application.due_date, today, calendar)) for application in page]
+    rows = [(application, *light(application.due_date, today, calendar, yellow=yellow)) for application in page]
     _name_units(waiting + list(page))
     return WorkList(waiting=waiting, waiting_count=waiting_count, page=page, rows=rows, lights=lights)
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,8 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gongkai.foi.lights import light_counts
+from gongkai.foi import services as foi_services
+from gongkai.foi.forms import ThresholdsForm as FoiThresholdsForm
+from gongkai.foi.lights import current_yellow, light_counts
 from gongkai.foi.models import Application
+from gongkai.foi.models import Thresholds as FoiThresholds
 from gongkai.ledger.models import Assignment
 from gongkai.orgs.access import office_admin_required
 from gongkai.plans.exports import attachment
@@ -57,7 +61,7 @@ def city(request):
 
 def foi_light_counts(applications):
     """Disclosure applications by light, beside the ledger's: one dashboard for the office's deadlines."""
-    return light_counts(applications, timezone.localdate(), WorkCalendar.from_db())
+    return light_counts(applications, timezone.localdate(), WorkCalendar.from_db(), yellow=current_yellow())
 
 
 def foi_links(unit=None):
@@ -162,12 +166,16 @@ def notice_document(request, pk):
 def settings_edit(request):
     current = LightSettings.current()
     form = LightSettingsForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
+    foi_form = FoiThresholdsForm(request.POST or None, instance=FoiThresholds.current())
+    if request.method == "POST" and form.is_valid() and foi_form.is_valid():
         try:
-            services.update_settings(actor=request.user, **form.cleaned_data)
+            with transaction.atomic():  # both or neither
+                services.update_settings(actor=request.user, **form.cleaned_data)
+                foi_services.update_thresholds(actor=request.user, **foi_form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The thresholds were saved. Lights use them from now on."))
             return redirect("supervision:settings")
-    return render(request, "supervision/settings.html", {"form": form})
+    return render(request, "supervision/settings.html", {"form": form, "foi_form": foi_form},
+                  status=400 if form.errors or foi_form.errors else 200)

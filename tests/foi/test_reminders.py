@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
-from django.test import override_settings
 from django.utils import translation
 
 from gongkai.demo.ledger import clock
@@ -96,12 +95,32 @@ def test_lights_count_working_days_of_the_official_calendar(shenhe, unit, calend
         (application.pk, workdays, office)]
 
 
-def test_thresholds_are_settings(shenhe, unit, calendar):
+def test_thresholds_are_the_offices(shenhe, unit, calendar, office):
+    from gongkai.foi.services import update_thresholds
+
     receive(shenhe, unit, handler=shenhe)
-    with override_settings(GONGKAI_FOI_YELLOW_WORKDAYS=6):
-        assert [m.workdays for m in only(foi_matters(D(2021, 9, 23), calendar), unit).yellow] == [6]
-    with override_settings(GONGKAI_FOI_OFFICE_ESCALATION_WORKDAYS=1):
-        assert only(foi_matters(D(2021, 10, 9), calendar), unit).red[0].escalated_to_office
+    assert not foi_matters(D(2021, 9, 23), calendar)  # six working days left: green, nothing to say
+    assert not only(foi_matters(D(2021, 10, 9), calendar), unit).red[0].escalated_to_office  # 2 days overdue
+    update_thresholds(actor=office, yellow_workdays=6, office_escalation_workdays=1)
+    assert [m.workdays for m in only(foi_matters(D(2021, 9, 23), calendar), unit).yellow] == [6]
+    assert only(foi_matters(D(2021, 10, 9), calendar), unit).red[0].escalated_to_office
+
+
+def test_only_the_office_sets_thresholds_and_within_limits(shenhe, office, db):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from gongkai.events.models import Event
+    from gongkai.foi.models import Thresholds
+    from gongkai.foi.services import update_thresholds
+
+    with pytest.raises(PermissionDenied):
+        update_thresholds(actor=shenhe, yellow_workdays=6, office_escalation_workdays=3)
+    with pytest.raises(ValidationError):
+        update_thresholds(actor=office, yellow_workdays=61, office_escalation_workdays=3)
+    assert Thresholds.current().yellow_workdays == 5
+    update_thresholds(actor=office, yellow_workdays=7, office_escalation_workdays=3)
+    event = Event.objects.get(verb="foi.thresholds_changed")
+    assert event.data["changes"] == {"yellow_workdays": {"from": 5, "to": 7}}
 
 
 def test_escalation_ladder_handler_then_liaison_then_office(shenhe, second_handler, shenhe_liaison, office, unit,

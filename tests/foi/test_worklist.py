@@ -42,23 +42,34 @@ def within(bounds, day):
 def test_every_due_date_falls_in_the_range_of_exactly_its_own_light(calendar, today):
     for offset in range(-15, 50):
         due = today + datetime.timedelta(days=offset)
-        expected = light(due, today, calendar)[0]
-        assert [colour for colour in COLOURS if within(due_date_range(colour, today, calendar), due)] == [expected], due
+        expected = light(due, today, calendar, yellow=5)[0]
+        assert [colour for colour in COLOURS if within(due_date_range(colour, today, calendar, yellow=5), due)] == [expected], due
 
 
 def test_yellow_ranges_across_the_holidays_hand_counted(calendar):
     # Tue 2021-09-28: 9/29, 9/30, 10/8, Sat 10/9 (make-up day), Mon 10/11 are the five working days left.
-    assert due_date_range("yellow", datetime.date(2021, 9, 28), calendar) == (
+    assert due_date_range("yellow", datetime.date(2021, 9, 28), calendar, yellow=5) == (
         datetime.date(2021, 9, 28), datetime.date(2021, 10, 11))
     # Fri 2026-02-13: Sat 2/14 (make-up), then 2/24–2/27 after the Spring Festival; Sat 2/28 is the sixth.
-    assert due_date_range("green", datetime.date(2026, 2, 13), calendar) == (datetime.date(2026, 2, 28), None)
-    assert due_date_range("red", datetime.date(2026, 2, 13), calendar) == (None, datetime.date(2026, 2, 12))
+    assert due_date_range("green", datetime.date(2026, 2, 13), calendar, yellow=5) == (datetime.date(2026, 2, 28), None)
+    assert due_date_range("red", datetime.date(2026, 2, 13), calendar, yellow=5) == (None, datetime.date(2026, 2, 12))
 
 
-def test_no_yellow_at_all_with_a_negative_threshold(calendar, settings):
-    settings.GONGKAI_FOI_YELLOW_WORKDAYS = -1
-    assert due_date_range("yellow", TODAY, calendar) is None
-    assert due_date_range("green", TODAY, calendar) == (TODAY, None)
+def test_no_yellow_at_all_with_a_negative_threshold(calendar):
+    assert due_date_range("yellow", TODAY, calendar, yellow=-1) is None
+    assert due_date_range("green", TODAY, calendar, yellow=-1) == (TODAY, None)
+
+
+def test_the_office_threshold_moves_the_ranges_and_the_list(applications, calendar, client_for, office):
+    from gongkai.foi.services import update_thresholds
+
+    # Fri 2026-02-13 with 6 working days: Sat 2/14 (make-up), 2/24–2/27, Sat 2/28 — yellow up to 3/1.
+    assert due_date_range("yellow", datetime.date(2026, 2, 13), calendar, yellow=6)[1] == datetime.date(2026, 3, 1)
+    before = work_list(client_for(office)).context["work"].lights
+    update_thresholds(actor=office, yellow_workdays=20, office_escalation_workdays=3)
+    after = work_list(client_for(office)).context["work"].lights
+    assert after["red"] == before["red"] and after["green"] == 0
+    assert after["yellow"] == before["yellow"] + before["green"]
 
 
 def arrive(actor, unit, day, **fields):
@@ -96,8 +107,8 @@ def listed(response):
 def test_light_counts_agree_with_the_lights_one_by_one(applications, calendar):
     received, _waiting = applications
     for today in (datetime.date(2026, 3, 2), TODAY, datetime.date(2026, 5, 11)):
-        expected = Counter(light(application.due_date, today, calendar)[0] for application in received)
-        counts = light_counts(Application.objects.all(), today, calendar)
+        expected = Counter(light(application.due_date, today, calendar, yellow=5)[0] for application in received)
+        counts = light_counts(Application.objects.all(), today, calendar, yellow=5)
         assert counts == {colour: expected[colour] for colour in COLOURS}, today
     assert counts["red"] == len(received)  # by 2026-05-11 every one of them is overdue
 
@@ -117,7 +128,7 @@ def test_filter_by_light_lists_exactly_that_light(applications, client_for, offi
     for colour in COLOURS:
         response = work_list(client, f"?light={colour}")
         expected = [a.tracking_code for a in sorted(received, key=lambda a: (a.due_date, a.pk))
-                    if light(a.due_date, TODAY, calendar)[0] == colour]
+                    if light(a.due_date, TODAY, calendar, yellow=5)[0] == colour]
         assert listed(response) == expected, colour
         assert response.context["work"].waiting == []  # no clock, no light: not part of a light's list
     assert {colour: len(listed(work_list(client, f"?light={colour}"))) for colour in COLOURS} == \

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gongkai.events.models import Event
+from gongkai.foi.models import Thresholds as FoiThresholds
 from gongkai.supervision.models import LightSettings
 from gongkai.supervision.services import update_settings
 from tests.supervision.conftest import at
@@ -43,14 +44,19 @@ def test_settings_page_saves_and_the_dashboard_follows(ledger, office, client_fo
     client = client_for(office)
     form = {"yellow_workdays": 0, "behind_points": 0, "returns_make_yellow": "", "warning_after_workdays": 3,
             "supervision_after_workdays": 3, "repeat_reminder_workdays": 5, "reply_workdays": 3,
-            "issuing_office": "沈阳市人民政府办公室", "notice_title": "督办通知单", "number_prefix": "督办"}
+            "issuing_office": "沈阳市人民政府办公室", "notice_title": "督办通知单", "number_prefix": "督办",
+            "foi-yellow_workdays": 6, "foi-office_escalation_workdays": 2}
     assert client.post("/supervision/settings/", form).status_code == 302
+    foi = FoiThresholds.current()
+    assert (foi.yellow_workdays, foi.office_escalation_workdays) == (6, 2)
     with at(datetime.date(2021, 9, 2), 10):
         board = client.get("/supervision/").context["board"]
     assert board.totals["yellow"] == 0  # nothing is behind schedule, and nothing is due on the day
-    bad = client.post("/supervision/settings/", {**form, "yellow_workdays": 500}, HTTP_ACCEPT_LANGUAGE="en")
-    assert bad.status_code == 200 and "less than or equal to 60" in bad.content.decode()
+    bad = client.post("/supervision/settings/", {**form, "yellow_workdays": 500, "foi-yellow_workdays": 9},
+                      HTTP_ACCEPT_LANGUAGE="en")
+    assert bad.status_code == 400 and "less than or equal to 60" in bad.content.decode()
     assert LightSettings.current().yellow_workdays == 0
+    assert FoiThresholds.current().yellow_workdays == 6  # both or neither
 
 
 def test_settings_page_is_for_the_office_only(ledger, shenhe, client_for):
