@@ -574,11 +574,14 @@ def plan_open(story, rng, days, today):
 
 class Staff:
     """Who acts for a unit: its people with a login where there are some (shenhe, shenhe-review), else
-    the demo handler and reviewer of gongkai.demo.ledger.demo_staff()."""
+    the demo handler and reviewer of gongkai.demo.ledger.demo_staff(). Applications from the 12345
+    platform are registered by the city-wide intake desk (the `intake` login) when there is one."""
 
     def __init__(self, office):
         self.office = office
         self.pairs = demo_staff()
+        desk = Membership.objects.filter(role=Role.INTAKE, user__is_active=True).select_related("user").first()
+        self.intake = desk.user if desk else None
         self.logins = {}
         rows = (Membership.objects.filter(role__in=(Role.HANDLER, Role.REVIEWER), user__is_active=True)
                 .exclude(user__username__startswith="demo-").select_related("user").order_by("user_id"))
@@ -646,7 +649,8 @@ def _arrive(ctx):
         if story.channel == Channel.ONLINE:
             services.submit_online(target_unit=unit, fields=applicant_fields(story), now=at)
         else:
-            services.register(actor=ctx.staff.handler(unit.pk), channel=story.channel, arrived_at=at,
+            desk = ctx.staff.intake if story.channel == Channel.PLATFORM else None
+            services.register(actor=desk or ctx.staff.handler(unit.pk), channel=story.channel, arrived_at=at,
                               target_unit=unit, fields=applicant_fields(story))
 
 

@@ -91,6 +91,10 @@ def test_a_year_of_applications_in_every_state_and_outcome_loaded_once(db):
     # The demo logins find work: shenhe (沈河区's handler) has open applications assigned.
     shenhe = User.objects.get(username="shenhe")
     assert Application.objects.visible_to(shenhe).open().filter(handler=shenhe).exists()
+    # The intake desk (12345) registered the platform's applications and follows exactly those.
+    desk = User.objects.get(username="intake")
+    platform = set(applications.filter(channel="platform").values_list("pk", flat=True))
+    assert platform and set(Application.objects.visible_to(desk).values_list("pk", flat=True)) == platform
 
     # Fake personal data only: an impossible region code, no e-mail, phone numbers starting 000.
     assert all(number.startswith(DEMO_ID_PREFIX) and len(number) == 18
