@@ -51,3 +51,13 @@ def bench_database(name):
         yield
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def bench_units(count):
+    """`count` units of the three usual kinds, each with a short name (alias), written in bulk."""
+    from gongkai.orgs.models import Unit, UnitAlias, UnitKind
+
+    kinds = [UnitKind.MUNICIPAL_DEPARTMENT, UnitKind.DISTRICT_GOVERNMENT, UnitKind.DISTRICT_DEPARTMENT]
+    units = Unit.objects.bulk_create([Unit(name=f"基准市第{n:03d}工作单位", kind=kinds[n % 3]) for n in range(count)])
+    UnitAlias.objects.bulk_create([UnitAlias(unit=unit, name=f"基准{n:03d}") for n, unit in enumerate(units)])
+    return units

@@ -17,14 +17,14 @@ import random
 import statistics
 import time
 
-from common import bench_database, pinned  # first: it sets Django up
+from common import bench_database, bench_units, pinned  # first: it sets Django up
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from gongkai.ledger.models import Assignment, ProgressReport, ReportingRound
-from gongkai.orgs.models import Membership, Role, Unit, UnitAlias, UnitKind, User
+from gongkai.orgs.models import Membership, Role, User
 from gongkai.plans.models import DeadlineKind, Item, Plan, Section, Task
 from gongkai.workdays.services import ensure_package_years
 
@@ -37,7 +37,7 @@ def build_city(*, units=500, tasks=1000, per_task=20, seed=2021):
     rng = random.Random(seed)
     ensure_package_years(actor=None, years=[2021, 2022])
     with pinned(STARTED):
-        unit_rows = _units(units)
+        unit_rows = bench_units(units)
         office = _people(unit_rows)
         plan, task_rows = _plan(tasks, office)
         assignments = _assignments(task_rows, unit_rows, per_task, rng)
@@ -46,13 +46,6 @@ def build_city(*, units=500, tasks=1000, per_task=20, seed=2021):
                                       opened_on=datetime.date(2021, 9, 27), deadline=datetime.date(2021, 10, 15),
                                       opened_by=office)
     return office, plan
-
-
-def _units(count):
-    kinds = [UnitKind.MUNICIPAL_DEPARTMENT, UnitKind.DISTRICT_GOVERNMENT, UnitKind.DISTRICT_DEPARTMENT]
-    units = Unit.objects.bulk_create([Unit(name=f"基准市第{n:03d}工作单位", kind=kinds[n % 3]) for n in range(count)])
-    UnitAlias.objects.bulk_create([UnitAlias(unit=unit, name=f"基准{n:03d}") for n, unit in enumerate(units)])
-    return units
 
 
 def _people(units):

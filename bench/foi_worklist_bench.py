@@ -26,7 +26,7 @@ import statistics
 import time
 from collections import Counter
 
-from common import SHANGHAI, bench_database, pinned  # first: it sets Django up
+from common import SHANGHAI, bench_database, bench_units, pinned  # first: it sets Django up
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 from django.test import Client
@@ -35,7 +35,7 @@ from django.urls import reverse
 
 from gongkai.foi.models import ApplicantType, Application, Channel, Part, Status
 from gongkai.foi.outcomes import ClosureCode
-from gongkai.orgs.models import Membership, Role, Unit, UnitAlias, UnitKind, User
+from gongkai.orgs.models import Membership, Role, User
 from gongkai.workdays.calendar import WorkCalendar
 from gongkai.workdays.services import ensure_package_years
 
@@ -57,7 +57,7 @@ def build(*, applications, units, seed=2021):
     ensure_package_years(actor=None, years=[2021, 2022])
     calendar = WorkCalendar.from_db()
     with pinned(FIRST_ARRIVAL):
-        unit_rows = _units(units)
+        unit_rows = bench_units(units)
         office, handlers = _people(unit_rows)
         rows = _applications(applications, unit_rows, handlers, calendar, rng)
         _parts(rows, unit_rows, rng)
@@ -66,13 +66,6 @@ def build(*, applications, units, seed=2021):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return office, handlers
-
-
-def _units(count):
-    kinds = [UnitKind.MUNICIPAL_DEPARTMENT, UnitKind.DISTRICT_GOVERNMENT, UnitKind.DISTRICT_DEPARTMENT]
-    units = Unit.objects.bulk_create([Unit(name=f"基准市第{n:03d}工作单位", kind=kinds[n % 3]) for n in range(count)])
-    UnitAlias.objects.bulk_create([UnitAlias(unit=unit, name=f"基准{n:03d}") for n, unit in enumerate(units)])
-    return units
 
 
 def _people(units):
