@@ -139,8 +139,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
+# The deployment speaks Chinese whatever the browser asks for. English (the msgids) is offered only
+# where a deployment enables it, and then the page header carries a language switch.
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+GONGKAI_ALLOW_ENGLISH = env_bool("GONGKAI_ALLOW_ENGLISH", False)
+LANGUAGES = [("zh-hans", "简体中文")] + ([("en", "English")] if GONGKAI_ALLOW_ENGLISH else [])
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

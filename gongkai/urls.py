@@ -19,6 +19,8 @@ urlpatterns = [
     path("foi/", include("gongkai.foi.urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
+    # The header's language switch (set_language); it offers only the deployment's LANGUAGES.
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 handler404 = "gongkai.portal.views.not_found"

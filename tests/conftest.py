@@ -102,3 +102,11 @@ def deployment_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def english(settings):
+    """A deployment that offers English beside Chinese (GONGKAI_ALLOW_ENGLISH=1): only then does a browser's
+    Accept-Language: en, or the header's language switch, get English pages."""
+    settings.GONGKAI_ALLOW_ENGLISH = True
+    settings.LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

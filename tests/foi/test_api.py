@@ -19,6 +19,9 @@ from gongkai.foi.models import Application, Channel, Status
 from gongkai.workdays.services import ensure_package_years
 from tests.foi.test_intake import APPLICANT
 
+# These tests read English pages: the deployment must offer English (Chinese is the only default).
+pytestmark = pytest.mark.usefixtures("english")
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TODAY = datetime.date(2021, 9, 22)
 ARRIVED = datetime.datetime(2021, 9, 15, 10, tzinfo=SHANGHAI)

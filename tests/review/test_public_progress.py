@@ -16,6 +16,9 @@ from gongkai.review.progress import Fact, ItemStatus, item_status, plan_progress
 from tests.conftest import PASSWORD
 from tests.review.conftest import YEAR_END, assignment, complete, pdf_file
 
+# These tests read English pages: the deployment must offer English (Chinese is the only default).
+pytestmark = pytest.mark.usefixtures("english")
+
 SHENHE = "沈河区人民政府"
 TODAY = datetime.date(2021, 10, 8)
 OPEN, DONE = AssignmentState.IN_PROGRESS, AssignmentState.DONE

@@ -14,6 +14,9 @@ from gongkai.review import services
 from gongkai.review.models import CarryOver, ClosureStatus, Decision, PlanClosure, PublicationSetting
 from tests.review.conftest import YEAR_END, assignment, complete
 
+# These tests read English pages: the deployment must offer English (Chinese is the only default).
+pytestmark = pytest.mark.usefixtures("english")
+
 SHENHE, HEPING = "沈河区人民政府", "和平区人民政府"
 
 

@@ -9,6 +9,9 @@ from gongkai.orgs.models import Unit
 from gongkai.supervision.charts import Bar, bar_chart, column_chart
 from tests.supervision.conftest import at
 
+# These tests read English pages: the deployment must offer English (Chinese is the only default).
+pytestmark = pytest.mark.usefixtures("english")
+
 D = datetime.date
 TODAY = D(2021, 10, 8)
 
