@@ -6,7 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .labels import VERB_LABELS
+from .labels import label_for
 
 
 class EventQuerySet(models.QuerySet):
@@ -59,4 +59,4 @@ class Event(models.Model):
 
     @property
     def label(self):
-        return VERB_LABELS.get(self.verb, self.verb)
+        return label_for(self.verb)
