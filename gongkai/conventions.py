@@ -35,9 +35,9 @@ def parse_workdays(text):
 class Convention:
     name: str  # the setting and environment variable
     default: object
-    label: str
+    label: str  # what it settles, in plain words (the staff page shows the variable only as a detail)
     rule: str  # where rules.md discusses it
-    choices: tuple = ()  # the allowed values of a text setting
+    choices: tuple = ()  # (value, what it means) of a text setting
     parse: object = str
 
     def value(self):
@@ -45,27 +45,41 @@ class Convention:
 
         return getattr(settings, self.name, self.default)
 
+    @property
+    def values(self):
+        return tuple(value for value, _meaning in self.choices)
+
     def read(self, text):
         """The value of an environment string; ValueError with the reason when it is not one."""
         value = self.parse(text.strip())
-        if self.choices and value not in self.choices:
-            raise ValueError(f"expected one of {', '.join(self.choices)}")
+        if self.choices and value not in self.values:
+            raise ValueError(f"expected one of {', '.join(self.values)}")
         return value
 
+    def describe(self, value):
+        """`value` in words: yes or no, the meaning of a choice, or the number itself."""
+        if value is True or value is False:
+            return _("yes") if value else _("no")
+        return dict(self.choices).get(value, value)
 
+
+NEXT_DAY, SAME_DAY = "next_day", "same_day"
 CONVENTIONS = (
     Convention("GONGKAI_WORKDAYS_FOLLOW_MAKEUP_DAYS", True, parse=parse_bool, rule="§1.1",
                label=_("Make-up weekend days of the State Council notice (调休) are working days")),
-    Convention("GONGKAI_FOI_COUNT_FROM", "next_day", choices=("next_day", "same_day"), rule="§1.3",
-               label=_("Working day 1 of a period: the day after receipt (next_day) or the day itself (same_day)")),
+    Convention("GONGKAI_FOI_COUNT_FROM", NEXT_DAY, rule="§1.3",
+               choices=((NEXT_DAY, _("the day after receipt")), (SAME_DAY, _("the day of receipt itself"))),
+               label=_("Working day 1 of a statutory period is")),
     Convention("GONGKAI_FOI_CORRECTION_DAYS", 15, parse=parse_workdays, rule="§2.4",
                label=_("Working days the applicant is given to correct an application (补正)")),
-    Convention("GONGKAI_FOI_CONSULTATION_PAUSE_STARTS", "next_day", choices=("next_day", "same_day"), rule="§2.6",
-               label=_("A consultation pauses the clock from the day after it is sent (next_day) or that day")),
+    Convention("GONGKAI_FOI_CONSULTATION_PAUSE_STARTS", NEXT_DAY, rule="§2.6",
+               choices=((NEXT_DAY, _("the day after it is sent")), (SAME_DAY, _("the day it is sent"))),
+               label=_("A consultation pauses the clock from")),
     Convention("GONGKAI_FOI_FEE_PAUSE", True, parse=parse_bool, rule="§2.6, §3.3",
                label=_("A fee notice pauses the clock until payment")),
-    Convention("GONGKAI_FOI_FEE_PAUSE_STARTS", "same_day", choices=("next_day", "same_day"), rule="§3.3",
-               label=_("The fee pause starts on the day the notice is sent (same_day) or the day after")),
+    Convention("GONGKAI_FOI_FEE_PAUSE_STARTS", SAME_DAY, rule="§3.3",
+               choices=((SAME_DAY, _("the day the notice is sent")), (NEXT_DAY, _("the day after the notice is sent"))),
+               label=_("The fee pause starts on")),
     Convention("GONGKAI_FOI_FEE_WAIVERS", False, parse=parse_bool, rule="§3.3",
                label=_("Fees may be waived (with a recorded reason and approver)")),
 )

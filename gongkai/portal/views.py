@@ -23,7 +23,9 @@ def healthz(request):
 def conventions(request):
     """The open conventions of rules.md and how this deployment settles them: staff should know
     which reading their deadlines and fees follow."""
-    rows = [(convention, convention.value()) for convention in CONVENTIONS]
+    rows = [{"convention": convention, "default": convention.describe(convention.default),
+             "value": convention.describe(convention.value()), "changed": convention.value() != convention.default}
+            for convention in CONVENTIONS]
     return render(request, "portal/conventions.html", {"rows": rows})
 
 

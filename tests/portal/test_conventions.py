@@ -71,15 +71,26 @@ def test_the_statutory_clock_follows_the_setting(calendar_2021, settings, direct
     assert application.due_date == D(2021, 10, 22)
 
 
+def row_of(page, name):
+    row = page[:page.index(name)]
+    row = page[row.rindex("<tr>"):]
+    return row[:row.index("</tr>")]
+
+
 def test_staff_see_the_conventions_and_what_was_changed(client_for, shenhe, settings):
     settings.GONGKAI_FOI_CORRECTION_DAYS = 10
+    settings.GONGKAI_FOI_COUNT_FROM = "same_day"
     page = client_for(shenhe).get(reverse("conventions")).content.decode()
     for convention in CONVENTIONS:
-        assert convention.name in page
-    row = page[page.index("GONGKAI_FOI_CORRECTION_DAYS"):]
-    row = row[:row.index("</tr>")]
-    assert "<code>15</code>" in row and "<code>10</code>" in row and "已更改" in row
-    assert page.count("已更改") == 1
+        assert f"<code>{convention.name}</code>" in page  # the variable, as a detail under the words
+    row = row_of(page, "GONGKAI_FOI_CORRECTION_DAYS")
+    assert "补正" in row and "<td>15</td>" in row and "<td>10 <strong" in row and "已更改" in row
+    # Choices and switches in words, never as their codes.
+    row = row_of(page, "GONGKAI_FOI_COUNT_FROM")
+    assert "<td>收到申请之日的次日</td>" in row and "收到申请的当日" in row
+    assert "next_day" not in row.replace("GONGKAI_FOI_COUNT_FROM", "")
+    assert "same_day" not in page and "<td>是</td>" in row_of(page, "GONGKAI_FOI_FEE_PAUSE<")
+    assert page.count("已更改") == 2
     assert Client().get(reverse("conventions")).status_code == 302  # staff only
 
 
