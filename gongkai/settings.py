@@ -209,6 +209,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "gongkai.portal.errors.csrf_failure"  # the site's own page, not Django's English one
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -23,5 +23,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-handler404 = "gongkai.portal.views.not_found"
-handler500 = "gongkai.portal.views.server_error"
+handler400 = "gongkai.portal.errors.bad_request"
+handler403 = "gongkai.portal.errors.permission_denied"
+handler404 = "gongkai.portal.errors.not_found"
+handler500 = "gongkai.portal.errors.server_error"

@@ -27,11 +27,3 @@ def conventions(request):
              "value": convention.describe(convention.value()), "changed": convention.value() != convention.default}
             for convention in CONVENTIONS]
     return render(request, "portal/conventions.html", {"rows": rows})
-
-
-def not_found(request, exception=None):
-    return render(request, "portal/404.html", status=404)
-
-
-def server_error(request):
-    return render(request, "portal/500.html", status=500)
