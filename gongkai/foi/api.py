@@ -17,12 +17,11 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions, generics, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import clocking, deciding, services
+from . import clocking, deciding, services, throttle
 from .api_serializers import (
     ApplicationSerializer,
     ApplicationSummarySerializer,
@@ -264,47 +263,31 @@ class Serve(ApplicationAction):
         return deciding.serve(actor=self.request.user, application=application, **step.validated_data)
 
 
-class StatusLookupThrottle(AnonRateThrottle):
-    """AnonRateThrottle with the rate taken from the view's `throttle_rate`, not from settings."""
-
-    scope = "foi_status"
-
-    def __init__(self):  # the rate is known only once the view is
-        self.rate = self.num_requests = self.duration = None
-
-    def allow_request(self, request, view):
-        self.rate = view.throttle_rate
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
-
-    def get_ident(self, request):
-        # Unless the deployment says how many proxies it trusts, DRF would key on X-Forwarded-For as the
-        # client sent it, and a prober could name a new address per request. The web form keys on
-        # REMOTE_ADDR too (foi.public_views).
-        if api_settings.NUM_PROXIES is None:
-            return request.META.get("REMOTE_ADDR", "")
-        return super().get_ident(request)
-
-
 @extend_schema(
     tags=TAGS, auth=[], summary=gettext_lazy("Look up an application's status with its tracking code and password"),
     request=StatusLookupSerializer,
     responses={200: PublicStatusSerializer, 400: INVALID,
                404: OpenApiResponse(ERROR, description=gettext_lazy("No application matches this code and password.")),
-               429: OpenApiResponse(ERROR, description=gettext_lazy("Too many lookups from this address."))},
+               429: OpenApiResponse(ERROR, description=gettext_lazy("Too many unsuccessful lookups from this address."))},
 )
 class StatusLookup(APIView):
     """Public: no account. A wrong code and a wrong password get the same 404."""
 
     authentication_classes = []
     permission_classes = [permissions.AllowAny]
-    throttle_classes = [StatusLookupThrottle]
-    throttle_rate = "20/hour"
 
     def post(self, request):
         lookup = StatusLookupSerializer(data=request.data)
         lookup.is_valid(raise_exception=True)
+        # The web form's brake, counted in the same rows (foi.throttle): keyed on REMOTE_ADDR, never on
+        # X-Forwarded-For as the client sent it, so a prober cannot name a new address per request.
+        address = request.META.get("REMOTE_ADDR", "")
+        paused_until = throttle.paused_until(address)
+        if paused_until is not None:
+            raise exceptions.Throttled(wait=(paused_until - timezone.now()).total_seconds(),
+                                       detail=_("Too many unsuccessful lookups from this address."))
         application = services.find_by_code(lookup.validated_data["tracking_code"], lookup.validated_data["password"])
         if application is None:
+            throttle.record_failure(address)
             raise exceptions.NotFound(_("No application matches this tracking code and password."))
         return Response(PublicStatusSerializer(application).data, headers={"Cache-Control": "no-store"})

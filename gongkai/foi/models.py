@@ -335,3 +335,19 @@ class RemedyCase(models.Model):
 
     def __str__(self):
         return f"{self.application} · {self.get_kind_display()}"
+
+
+class LookupThrottle(models.Model):
+    """Wrong public status lookups from one client address (gongkai/foi/throttle.py).
+
+    Counted in the database, which every server worker shares, and not in a per-process cache; the
+    address is kept only as a keyed hash: the count needs to recognise an address, not to know it.
+    """
+
+    address_key = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField()
+    paused_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.address_key[:8]}… · {self.failures}"

@@ -1,17 +1,14 @@
 """The public side: apply, and look up an application's status with its code and password."""
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import deciding, replies, services
+from . import deciding, replies, services, throttle
 from .forms import ApplicationForm, CorrectionForm, RatingForm, StatusLookupForm
 from .models import Rating
-
-LOOKUP_LIMIT = 20  # wrong lookups per address per hour before the form pauses
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,23 +30,22 @@ def apply(request):
 def status(request):
     """Status for code + password; on the same page the applicant corrects (补正) or rates the reply."""
     form = StatusLookupForm(request.POST or None)
-    application, not_found, throttled = None, False, False
-    key = f"foi-lookup:{request.META.get('REMOTE_ADDR', '')}"
+    application, not_found, paused_until = None, False, None
+    address = request.META.get("REMOTE_ADDR", "")
     if request.method == "POST" and form.is_valid():
-        if cache.get(key, 0) >= LOOKUP_LIMIT:
-            throttled = True
-        else:
+        paused_until = throttle.paused_until(address)
+        if paused_until is None:  # while paused, not even the right password is checked
             application = services.find_by_code(form.cleaned_data["tracking_code"], form.cleaned_data["password"])
             if application is None:
-                cache.set(key, cache.get(key, 0) + 1, 3600)
                 not_found = True
+                paused_until = throttle.record_failure(address)
     if application is not None and request.POST.get("action") in APPLICANT_ACTIONS:
         application = applicant_action(request, application)
     return render(request, "foi/public/status.html", {
-        "form": form, "application": application, "not_found": not_found, "throttled": throttled,
+        "form": form, "application": application, "not_found": not_found, "paused_until": paused_until,
         "credentials": form.cleaned_data if application else None,
         "rating_form": RatingForm(), "correction_form": CorrectionForm(),
-    })
+    }, status=429 if paused_until and not not_found else 200)
 
 
 def applicant_action(request, application):
