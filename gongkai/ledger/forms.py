@@ -1,9 +1,13 @@
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.orgs.forms import UnitChoiceField
+from gongkai.orgs.forms import PlainSelect, UnitChoiceField
+from gongkai.orgs.models import Unit
+from gongkai.plans.models import Item, Task
 
-from .models import AssignmentState, ProblemSource, ReportingRound
+from .listing import FILTERS, LIGHT_ORDER, SORT_CHOICES
+from .models import OVERDUE, AssignmentState, ProblemSource, ReportingRound
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -59,11 +63,43 @@ class DueDateForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
+class ItemChoiceField(forms.ModelChoiceField):
+    widget = PlainSelect
+
+    def label_from_instance(self, item):
+        return Truncator(str(item)).chars(30)
+
+
 class LedgerFilterForm(forms.Form):
-    unit = forms.CharField(label=_("Unit"), required=False, max_length=60)
+    """Filters and sort of a plan's ledger; every field optional, a bad value only drops its own filter.
+
+    The pickers offer the plan's own units and items (those in the assignments the user may see).
+    `task` comes from links (the dashboard's overdue tasks), so it is a hidden field.
+    """
+
+    unit = UnitChoiceField(label=_("Unit"), required=False, queryset=Unit.objects.none(), empty_label="—")
+    light = forms.ChoiceField(label=_("Light"), required=False,
+                              choices=[("", "—"), *((colour.value, colour.label) for colour in LIGHT_ORDER)])
     state = forms.ChoiceField(label=_("State"), required=False,
-                              choices=[("", "—"), ("overdue", _("Overdue")), *AssignmentState.choices])
-    item = forms.CharField(label=_("Item number"), required=False, max_length=8)
+                              choices=[("", "—"), (OVERDUE, _("Overdue")), *AssignmentState.choices])
+    item = ItemChoiceField(label=_("Item"), required=False, queryset=Item.objects.none(), empty_label="—")
+    task = forms.ModelChoiceField(required=False, queryset=Task.objects.none(), widget=forms.HiddenInput)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, data, *, plan, assignments):
+        super().__init__(data)
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=assignments.values("unit_id")).order_by("kind", "name")
+        self.fields["item"].queryset = Item.objects.filter(plan=plan).order_by("position")
+        self.fields["task"].queryset = Task.objects.filter(item__plan=plan).select_related("item")
+
+    def filters(self):
+        """The valid filters, even when another field is not (the form is always bound)."""
+        self.is_valid()
+        return self.cleaned_data
+
+    @property
+    def filtered(self):
+        return any(self.filters().get(name) for name in FILTERS)
 
 
 class RoundForm(forms.Form):

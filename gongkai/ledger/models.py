@@ -26,6 +26,8 @@ class AssignmentState(models.TextChoices):
 OPEN_STATES = [AssignmentState.NOT_STARTED, AssignmentState.IN_PROGRESS, AssignmentState.SUBMITTED,
                AssignmentState.RETURNED]
 CLOSED_STATES = [AssignmentState.DONE, AssignmentState.DONE_LATE]
+# Not a stored state: what an open assignment past its due date is called (see status_label).
+OVERDUE = "overdue"
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -57,6 +59,16 @@ class AssignmentQuerySet(models.QuerySet):
 
     def due_between(self, first, last):
         return self.open().filter(due_date__gte=first, due_date__lte=last)
+
+    def in_status(self, status, today):
+        """Assignments whose state, as people call it today (status_label), is `status`: "overdue",
+        or a stored state — an open assignment past its due date counts as overdue, not as its state."""
+        if status == OVERDUE:
+            return self.overdue(today)
+        matching = self.filter(state=status)
+        if status in CLOSED_STATES:
+            return matching
+        return matching.exclude(due_date__lt=today)
 
 
 class Assignment(models.Model):

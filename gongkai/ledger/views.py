@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,8 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.orgs.access import office_admin_required
 from gongkai.plans.models import Plan
+from gongkai.supervision.models import LightSettings
+from gongkai.workdays.calendar import WorkCalendar
 
-from . import permissions, services
+from . import listing, permissions, services
 from .forms import DueDateForm, LedgerFilterForm, ProblemForm, ReportForm, RoundForm, StepForm
 from .models import Assignment, Evidence, ProgressReport, ReportingRound, ReportStatus
 
@@ -43,31 +45,20 @@ def reviewing_unit_ids(user):
 
 @login_required
 def plan_ledger(request, pk):
+    """A plan's assignments, filtered, lit, sorted and paged; a bad filter is said and dropped, never a 500."""
     plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
     today = timezone.localdate()
-    form = LedgerFilterForm(request.GET or None)
-    assignments = Assignment.objects.visible_to(request.user).in_plan(plan).select_related(*ASSIGNMENT_RELATED)
-    if form.is_valid():
-        assignments = filter_assignments(assignments, form.cleaned_data, today)
-    counts = Assignment.objects.visible_to(request.user).in_plan(plan).aggregate(
-        total=Count("pk"), overdue=Count("pk", filter=Q(pk__in=Assignment.objects.overdue(today).values("pk"))),
-    )
+    visible = Assignment.objects.visible_to(request.user).in_plan(plan)
+    form = LedgerFilterForm(request.GET, plan=plan, assignments=visible)
+    ledger = listing.build(visible, form.filters(), today=today, calendar=WorkCalendar.from_db(),
+                           thresholds=LightSettings.current().thresholds, page_number=request.GET.get("page"))
+    if request.GET.get("page") not in (None, str(ledger.page.number)):
+        messages.warning(request, _("There is no page %(asked)s; this is page %(number)d.") % {
+            "asked": request.GET["page"][:10], "number": ledger.page.number})
     return render(request, "ledger/plan_ledger.html", {
-        "plan": plan, "form": form, "assignments": assignments[:500], "shown_limit": 500, "today": today,
-        "counts": counts, "rounds": plan.rounds.all(), "round_form": RoundForm(),
+        "plan": plan, "form": form, "ledger": ledger, "today": today, "counts": listing.totals(visible, today),
+        **listing.links(request.GET), "rounds": plan.rounds.all(), "round_form": RoundForm(),
     })
-
-
-def filter_assignments(assignments, filters, today):
-    if filters["unit"]:
-        assignments = assignments.filter(Q(unit__name__contains=filters["unit"]) | Q(unit__aliases__name=filters["unit"]))
-    if filters["state"] == "overdue":
-        assignments = assignments.overdue(today)
-    elif filters["state"]:
-        assignments = assignments.filter(state=filters["state"])
-    if filters["item"]:
-        assignments = assignments.filter(task__item__number=filters["item"])
-    return assignments.distinct()
 
 
 @office_admin_required

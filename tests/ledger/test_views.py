@@ -80,8 +80,8 @@ def test_evidence_download_is_scoped(client_for, item1, shenhe, outsider, fgw_li
 def test_plan_ledger_filters_overdue(client_for, office, ledger):
     with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2021, 10, 8)):
         response = client_for(office).get(reverse("ledger:plan", args=[ledger.pk]), {"state": "overdue"})
-    rows = response.context["assignments"]
-    assert rows and all(a.due_date < datetime.date(2021, 10, 8) for a in rows)
+    rows = response.context["ledger"].rows
+    assert rows and all(row["due_date"] < datetime.date(2021, 10, 8) for row in rows)
 
 
 def test_round_lists_units_that_have_not_reported(client_for, office, item1, shenhe):
