@@ -1,7 +1,9 @@
 """Import and export of the unit directory as CSV or XLSX.
 
-Columns: code, name, short_names (separated by |), kind, parent_code, parent_name. A file is checked
-whole before anything is saved: one bad row means a list of problems and no change.
+Columns, written with their Chinese headers: 代码, 名称, 简称 (separated by |), 类别, 上级单位代码, 上级单位.
+Imports also take the English headers (code, name, short_names, kind, parent_code, parent_name) and a kind
+either as written on export (市政府部门) or as its code (municipal_department). A file is checked whole before
+anything is saved: one bad row means a list of problems and no change.
 """
 
 import csv
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import Unit, UnitKind
@@ -17,7 +20,59 @@ from .naming import normalize_name
 from .services import add_alias, create_unit, update_unit
 
 COLUMNS = ["code", "name", "short_names", "kind", "parent_code", "parent_name"]
-REQUIRED = {"name", "kind"}
+# The file's own column names: Chinese whatever the page language, so that a file exported anywhere
+# imports everywhere. The other spellings are what people and older exports write.
+HEADERS = {"code": "代码", "name": "名称", "short_names": "简称", "kind": "类别",
+           "parent_code": "上级单位代码", "parent_name": "上级单位"}
+OTHER_HEADERS = {"单位名称": "name", "单位代码": "code", "统一社会信用代码": "code", "机构代码": "code",
+                 "单位类别": "kind", "上级单位名称": "parent_name", "上级代码": "parent_code"}
+REQUIRED = ("name", "kind")
+SHORT_NAME_SEPARATORS = ("|", "｜")
+
+
+def column_of(header):
+    """The column a header cell names, or None: 名称, 名称（全称）, name and Name are all `name`."""
+    text = str(header or "").strip().lstrip("\ufeff")
+    for bracket in ("（", "("):
+        text = text.split(bracket)[0].strip()
+    by_header = {chinese: column for column, chinese in HEADERS.items()} | OTHER_HEADERS
+    return by_header.get(text) or (text.lower() if text.lower() in COLUMNS else None)
+
+
+def kind_names():
+    """{what a file may write: kind code}: the code itself and its label as exported (Chinese) or in English."""
+    names = {}
+    for kind in UnitKind:
+        with translation.override("en"):
+            names[str(kind.label)] = kind.value
+        names[kind_label(kind)] = kind.value
+        names[kind.value] = kind.value
+    return names
+
+
+def kind_label(kind):
+    with translation.override("zh-hans"):
+        return str(UnitKind(kind).label)
+
+
+def canonical(rows):
+    """Rows keyed by column (code, name, …) whatever headers the file used; unknown columns dropped."""
+    result = []
+    for row in rows:
+        keyed = {}
+        for header, value in row.items():
+            column = column_of(header)
+            if column and column not in keyed:
+                keyed[column] = value
+        result.append(keyed)
+    return result
+
+
+def split_short_names(text):
+    text = text or ""
+    for separator in SHORT_NAME_SEPARATORS[1:]:
+        text = text.replace(separator, SHORT_NAME_SEPARATORS[0])
+    return [name for name in text.split(SHORT_NAME_SEPARATORS[0]) if name.strip()]
 
 
 class DirectoryFileError(Exception):
@@ -61,12 +116,16 @@ def _read_xlsx(data):
 
 
 def import_directory(*, actor, data, filename=""):
-    rows = read_rows(data, filename)
+    rows = canonical(read_rows(data, filename))
     if not rows:
         raise DirectoryFileError([_("The file has no units.")])
-    missing = REQUIRED - set(rows[0])
+    missing = [column for column in REQUIRED if column not in rows[0]]
     if missing:
-        raise DirectoryFileError([_("Missing columns: %(columns)s") % {"columns": ", ".join(sorted(missing))}])
+        raise DirectoryFileError([_("Missing columns: %(columns)s") % {
+            "columns": "、".join(f"{HEADERS[column]}（{column}）" for column in missing)}])
+    kinds = kind_names()
+    for row in rows:  # a kind as written on export, in English or as its code: the code from here on
+        row["kind"] = kinds.get((row.get("kind") or "").strip(), row.get("kind"))
     problems = _check_rows(rows)
     if problems:
         raise DirectoryFileError(problems)
@@ -88,7 +147,7 @@ def _check_rows(rows):
         if (row.get("kind") or "").strip() not in UnitKind.values:
             problems.append(
                 _("Line %(line)d: unknown kind “%(kind)s” (use one of: %(kinds)s).")
-                % {"line": line, "kind": row.get("kind"), "kinds": ", ".join(UnitKind.values)}
+                % {"line": line, "kind": row.get("kind"), "kinds": "、".join(kind_label(kind) for kind in UnitKind)}
             )
         parent_code = (row.get("parent_code") or "").strip()
         if parent_code and parent_code not in codes_in_file and not Unit.objects.filter(code=parent_code).exists():
@@ -112,7 +171,7 @@ def _apply_rows(actor, rows):
         elif (unit.name, unit.kind, unit.code) != (name, kind, code or unit.code):
             update_unit(actor=actor, unit=unit, name=name, kind=kind, code=code or unit.code)
             result.updated.append(unit)
-        for alias in filter(None, (row.get("short_names") or "").split("|")):
+        for alias in split_short_names(row.get("short_names")):
             if normalize_name(alias) != unit.name and not unit.aliases.filter(name=normalize_name(alias)).exists():
                 add_alias(actor=actor, unit=unit, name=alias)
                 result.aliases_added += 1
@@ -135,7 +194,7 @@ def export_rows():
             "code": unit.code,
             "name": unit.name,
             "short_names": "|".join(a.name for a in sorted(unit.aliases.all(), key=lambda a: a.pk)),
-            "kind": unit.kind,
+            "kind": kind_label(unit.kind),
             "parent_code": unit.parent.code if unit.parent else "",
             "parent_name": unit.parent.name if unit.parent else "",
         }
@@ -143,9 +202,9 @@ def export_rows():
 
 def export_csv():
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
-    writer.writeheader()
-    writer.writerows(export_rows())
+    writer = csv.writer(buffer)
+    writer.writerow([HEADERS[column] for column in COLUMNS])
+    writer.writerows([row[column] for column in COLUMNS] for row in export_rows())
     # A BOM so that Excel on Chinese Windows opens the file as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -155,8 +214,8 @@ def export_xlsx():
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "units"
-    sheet.append(COLUMNS)
+    sheet.title = "单位名录"
+    sheet.append([HEADERS[column] for column in COLUMNS])
     for row in export_rows():
         sheet.append([row[c] for c in COLUMNS])
     sheet.column_dimensions["B"].width = 40

@@ -9,7 +9,7 @@ DIRECTORY_MAX_BYTES = 5 * 1024 * 1024
 
 
 class DirectoryUploadForm(forms.Form):
-    file = forms.FileField(label=_("Directory file"), help_text=_("CSV or XLSX with the columns code, name, short_names, kind, parent_code"))
+    file = forms.FileField(label=_("Directory file"), help_text=_("CSV or XLSX with the columns 代码, 名称, 简称 (several separated by |), 类别, 上级单位代码 or 上级单位, as the export writes them; the English column names are read too."))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
