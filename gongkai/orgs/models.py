@@ -4,6 +4,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -115,6 +116,12 @@ class UnitGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def description_text(self):
+        """The description in the reader's language: the standard groups' descriptions are msgids
+        (orgs/services.py STANDARD_GROUPS); one the office typed in Chinese is shown as typed."""
+        return gettext(self.description) if self.description else ""
 
     def members(self):
         """Units the rule selects. A DESIGNATED group has no members of its own: tasks designate them."""

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gongkai.events.services import record
 
@@ -10,42 +11,42 @@ from .models import GroupRule, Membership, Unit, UnitAlias, UnitGroup, UnitKind,
 from .naming import normalize_name
 
 # The collective terms of Shenyang's plans (rules.md §8). Groups are rules, not lists: a new district
-# department joins 区政府各部门 by its kind alone.
+# department joins 区政府各部门 by its kind alone. Descriptions are stored as msgids and translated when shown.
 STANDARD_GROUPS = [
     {
         "name": "区县（市）政府",
         "aliases": ["区、县（市）政府", "各区县（市）政府", "各区、县（市）人民政府", "区县（市）人民政府"],
         "rule": GroupRule.KINDS,
         "kinds": [UnitKind.DISTRICT_GOVERNMENT],
-        "description": "The district, county and county-level-city governments",
+        "description": gettext_noop("The district, county and county-level-city governments"),
     },
     {
         "name": "市政府各部门",
         "aliases": ["市直各部门", "市政府各部门、各直属机构"],
         "rule": GroupRule.KINDS,
         "kinds": [UnitKind.MUNICIPAL_DEPARTMENT],
-        "description": "Every municipal department",
+        "description": gettext_noop("Every municipal department"),
     },
     {
         "name": "区政府各部门",
         "aliases": ["区县（市）政府各部门", "各区政府部门"],
         "rule": GroupRule.KINDS,
         "kinds": [UnitKind.DISTRICT_DEPARTMENT, UnitKind.DISTRICT_OFFICE],
-        "description": "Every department of the district governments",
+        "description": gettext_noop("Every department of the district governments"),
     },
     {
         "name": "区政府办公室",
         "aliases": ["区县（市）政府办公室"],
         "rule": GroupRule.KINDS,
         "kinds": [UnitKind.DISTRICT_OFFICE],
-        "description": "The general offices of the district governments",
+        "description": gettext_noop("The general offices of the district governments"),
     },
     {
         "name": "市政府有关部门",
         "aliases": ["有关部门", "市直有关部门"],
         "rule": GroupRule.DESIGNATED,
         "kinds": [],
-        "description": "The departments the lead unit designates for each task",
+        "description": gettext_noop("The departments the lead unit designates for each task"),
     },
 ]
 
