@@ -83,7 +83,7 @@ def _by_month(day_counts):
 
 def _lit_tally(assignments, *, today, calendar, thresholds):
     with queries.gc_paused():
-        rows = list(assignments.order_by().values(*DASHBOARD_FIELDS))
+        rows = list(queries.fact_values(assignments, *DASHBOARD_FIELDS))
         pairs = queries.lit(rows, today=today, calendar=calendar, thresholds=thresholds)
         return pairs, Tally().add_all(pairs)
 

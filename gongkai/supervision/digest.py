@@ -46,7 +46,7 @@ def heading_of(light):
         return Heading.RETURNED
     if light.has(Why.DUE_SOON):
         return Heading.DUE_SOON
-    if light.has(Why.BEHIND):
+    if light.behind_schedule:
         return Heading.BEHIND
     return None
 

@@ -25,7 +25,13 @@ class LightSettings(models.Model):
         help_text=_("An open assignment turns yellow when this many working days or fewer are left."))
     behind_points = models.PositiveSmallIntegerField(
         _("yellow when behind schedule by (points)"), default=20,
-        help_text=_("Expected progress (share of working days used) minus reported progress; 0 turns the check off."))
+        help_text=_("Share of the working time used minus the percentage the unit reported, for work with a due "
+                    "date; 0 turns the check off."))
+    current_report_workdays = models.PositiveSmallIntegerField(
+        _("a progress report keeps its pace for (working days)"), default=22,
+        help_text=_("For this many working days a report is held to the schedule of the day it was made, and a "
+                    "report of no percentage (0) counts as continuing work; after that, today's schedule is held "
+                    "against the last reported percentage. About one reporting round."))
     returns_make_yellow = models.BooleanField(
         _("returned assignments are yellow"), default=True,
         help_text=_("An assignment returned by the lead unit stays yellow until it is reported again."))
@@ -60,7 +66,8 @@ class LightSettings(models.Model):
     @property
     def thresholds(self):
         return Thresholds(yellow_workdays=self.yellow_workdays, behind_points=self.behind_points,
-                          returns_make_yellow=self.returns_make_yellow)
+                          returns_make_yellow=self.returns_make_yellow,
+                          current_report_workdays=self.current_report_workdays)
 
 
 class Level(models.TextChoices):

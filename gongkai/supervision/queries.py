@@ -3,9 +3,10 @@
 import gc
 from contextlib import contextmanager
 
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db.models.functions import TruncDate
 
-from gongkai.ledger.models import Assignment, ProgressReport
+from gongkai.ledger.models import Assignment, ProgressReport, ReportStatus
 from gongkai.plans.models import Plan
 from gongkai.workdays.calendar import WorkCalendar
 
@@ -13,6 +14,29 @@ from .lights import FACT_FIELDS, CachedCalendar, light_for
 
 ROW_FIELDS = ("id", "unit_id", "task_id", "task__item_id", "task__item__number", "task__position",
               "completed_on", *FACT_FIELDS)
+# What a unit has said about its progress: reports its reviewer signed off (a lead unit's return asks
+# for a correction, it does not unsay the progress). The handler's draft awaiting sign-off is not yet
+# the unit's word, nor one its reviewer sent back.
+SIGNED_OFF = (ReportStatus.AWAITING_LEAD, ReportStatus.ACCEPTED, ReportStatus.RETURNED)
+
+
+def _latest_signed_off():
+    return (ProgressReport.objects.filter(assignment=OuterRef("pk"), status__in=SIGNED_OFF)
+            .order_by("-created_at", "-id"))
+
+
+def report_facts():
+    """The annotations lights read beside an assignment's columns: the local date and the percentage
+    of its latest signed-off report (None without one). Two correlated subqueries on the report's
+    assignment index: one query however many assignments."""
+    latest = _latest_signed_off()
+    return {"reported_on": Subquery(latest.annotate(day=TruncDate("created_at")).values("day")[:1]),
+            "reported_percent": Subquery(latest.values("percent")[:1])}
+
+
+def fact_values(assignments, *fields):
+    """`.values()` rows of `assignments` with `fields` and every fact a light needs."""
+    return assignments.order_by().annotate(**report_facts()).values(*dict.fromkeys((*fields, *FACT_FIELDS)))
 
 
 @contextmanager
@@ -39,7 +63,7 @@ def position_key(row):
 
 def fact_rows(assignments):
     """One dict per assignment with everything lights, roll-ups and lists need; one query."""
-    return list(assignments.order_by().values(*ROW_FIELDS))
+    return list(fact_values(assignments, *ROW_FIELDS))
 
 
 def lit(rows, *, today, calendar, thresholds):
@@ -50,7 +74,7 @@ def lit(rows, *, today, calendar, thresholds):
 
 def light_of(assignment, *, today, thresholds, calendar=None):
     """The light of one Assignment instance (for pages that show one)."""
-    facts = {field: getattr(assignment, field) for field in FACT_FIELDS}
+    facts = fact_values(Assignment.objects.filter(pk=assignment.pk)).get()
     return light_for(facts, today, calendar or WorkCalendar.from_db(), thresholds)
 
 

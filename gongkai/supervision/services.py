@@ -17,12 +17,13 @@ from . import queries
 from .lights import workdays_overdue
 from .models import EscalationNotice, Level, LightSettings, UnitFeedToken
 
-SETTINGS_FIELDS = ("yellow_workdays", "behind_points", "returns_make_yellow", "warning_after_workdays",
-                   "supervision_after_workdays", "repeat_reminder_workdays", "reply_workdays", "issuing_office",
-                   "notice_title", "number_prefix")
+SETTINGS_FIELDS = ("yellow_workdays", "behind_points", "current_report_workdays", "returns_make_yellow",
+                   "warning_after_workdays", "supervision_after_workdays", "repeat_reminder_workdays", "reply_workdays",
+                   "issuing_office", "notice_title", "number_prefix")
 # Beyond these the ladder or the lights stop meaning anything (a "yellow" 200 working days ahead).
-LIMITS = {"yellow_workdays": 60, "behind_points": 100, "warning_after_workdays": 60,
-          "supervision_after_workdays": 60, "repeat_reminder_workdays": 60, "reply_workdays": 60}
+LIMITS = {"yellow_workdays": 60, "behind_points": 100, "current_report_workdays": 130,
+          "warning_after_workdays": 60, "supervision_after_workdays": 60, "repeat_reminder_workdays": 60,
+          "reply_workdays": 60}
 
 
 @transaction.atomic

@@ -45,13 +45,14 @@ def test_bad_values_are_refused_with_a_message(office, values):
 
 def test_settings_page_saves_and_the_dashboard_follows(ledger, office, client_for):
     client = client_for(office)
-    form = {"yellow_workdays": 0, "behind_points": 0, "returns_make_yellow": "", "warning_after_workdays": 3,
-            "supervision_after_workdays": 3, "repeat_reminder_workdays": 5, "reply_workdays": 3,
+    form = {"yellow_workdays": 0, "behind_points": 0, "current_report_workdays": 30, "returns_make_yellow": "",
+            "warning_after_workdays": 3, "supervision_after_workdays": 3, "repeat_reminder_workdays": 5, "reply_workdays": 3,
             "issuing_office": "沈阳市人民政府办公室", "notice_title": "督办通知单", "number_prefix": "督办",
             "foi-yellow_workdays": 6, "foi-office_escalation_workdays": 2}
     assert client.post("/supervision/settings/", form).status_code == 302
     foi = FoiThresholds.current()
     assert (foi.yellow_workdays, foi.office_escalation_workdays) == (6, 2)
+    assert LightSettings.current().thresholds.current_report_workdays == 30
     with at(datetime.date(2021, 9, 2), 10):
         board = client.get("/supervision/").context["board"]
     assert board.totals["yellow"] == 0  # nothing is behind schedule, and nothing is due on the day
