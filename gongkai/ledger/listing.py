@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.models import Unit, short_names
 from gongkai.supervision import queries
-from gongkai.supervision.lights import FACT_FIELDS, SEVERITY, WORST_FIRST, Colour, workdays_overdue
+from gongkai.supervision.lights import SEVERITY, WORST_FIRST, Colour, workdays_overdue
 from gongkai.supervision.links import assignment_url
 
 from .models import OPEN_STATES, OVERDUE, Assignment, AssignmentState
@@ -24,7 +24,7 @@ from .models import OPEN_STATES, OVERDUE, Assignment, AssignmentState
 PAGE_SIZE = 50
 TEXT_LENGTH = 60
 LIGHT_ORDER = WORST_FIRST
-FIELDS = tuple(dict.fromkeys(("id", "unit_id", "task_id", "task__item__position", "task__position", *FACT_FIELDS)))
+FIELDS = ("id", "unit_id", "task_id", "task__item__position", "task__position", "state", "due_date", "percent")
 SORT_CHOICES = [
     ("light", _("Light")), ("due", _("Due date")), ("item", _("Item")), ("unit", _("Unit")), ("state", _("State")),
 ]
