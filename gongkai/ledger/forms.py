@@ -88,7 +88,8 @@ class LedgerFilterForm(forms.Form):
 
     def __init__(self, data, *, plan, assignments):
         super().__init__(data)
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=assignments.values("unit_id")).order_by("kind", "name")
+        units = Unit.objects.filter(pk__in=assignments.values("unit_id"))
+        self.fields["unit"].queryset = units.order_by("kind", "name")
         self.fields["item"].queryset = Item.objects.filter(plan=plan).order_by("position")
         self.fields["task"].queryset = Task.objects.filter(item__plan=plan).select_related("item")
 

@@ -142,7 +142,8 @@ def _rows(pairs, names, today):
 
 def totals(assignments, today):
     """{"total": n, "overdue": n} of the whole plan as the user sees it, whatever the filters."""
-    return assignments.aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(state__in=OPEN_STATES, due_date__lt=today)))
+    overdue = Q(state__in=OPEN_STATES, due_date__lt=today)
+    return assignments.aggregate(total=Count("pk"), overdue=Count("pk", filter=overdue))
 
 
 def links(query):

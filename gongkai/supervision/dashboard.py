@@ -12,18 +12,21 @@ from dataclasses import dataclass, field
 
 from gongkai.ledger.models import Assignment
 from gongkai.orgs.models import Unit, short_names
-from gongkai.plans.models import Item
+from gongkai.plans.models import Item, Task
 
 from . import charts, queries
 from .lights import SEVERITY, Colour, Rollup, Why, workdays_overdue
-from .links import assignment_url, item_url, unit_dashboard_url
+from .links import assignment_url, item_url, ledger_url, unit_dashboard_url
 
 OVERDUE_LIMIT = 100
+# The city's overdue table stays one screen: the worst tasks, a few units each, the rest in the ledger.
+OVERDUE_TASKS = 10
+UNITS_PER_TASK = 8
 ITEM_LIMIT = 100
 CHART_UNITS = 40
 TREND_MONTHS = 24
-DASHBOARD_FIELDS = ("id", "unit_id", "task__item_id", "completed_on", "due_date", "started_on", "state", "percent",
-                    "returns")
+DASHBOARD_FIELDS = ("id", "unit_id", "task_id", "task__item_id", "completed_on", "due_date", "started_on", "state",
+                    "percent", "returns")
 
 
 @dataclass
@@ -33,6 +36,9 @@ class Dashboard:
     totals: Rollup
     overdue: list = field(default_factory=list)
     overdue_count: int = 0
+    overdue_tasks: list = field(default_factory=list)
+    overdue_task_count: int = 0
+    overdue_url: str = ""
     trend: dict = field(default_factory=dict)
     missing_years: list = field(default_factory=list)
     units: list = field(default_factory=list)
@@ -97,6 +103,8 @@ def city_dashboard(*, plan, today, calendar, thresholds):
     board.chart = charts.bar_chart([charts.Bar(row["short_name"], row["completion"], row["name"])
                                     for row in worst_first[:CHART_UNITS]])
     board.items, board.items_count = item_rows(tally.items)
+    board.overdue_tasks, board.overdue_task_count = overdue_task_rows(tally.red, plan)
+    board.overdue_url = ledger_url(plan.pk, light=Colour.RED)
     return board
 
 
@@ -104,6 +112,9 @@ def unit_dashboard(*, plan, unit, today, calendar, thresholds):
     pairs, tally = _lit_tally(Assignment.objects.in_plan(plan).filter(unit=unit), today=today, calendar=calendar,
                               thresholds=thresholds)
     board = _common(plan, today, tally)
+    red = sorted(tally.red, key=lambda pair: (-workdays_overdue(pair[1]), pair[0]["due_date"], pair[0]["id"]))
+    labels = queries.assignment_labels(row["id"] for row, _light in red[:OVERDUE_LIMIT])
+    board.overdue = [_assignment_row(row, light, labels[row["id"]]) for row, light in red[:OVERDUE_LIMIT]]
     labels = queries.assignment_labels(row["id"] for row, _light in pairs)
     rows = [_assignment_row(row, light, labels[row["id"]]) for row, light in pairs]
     board.assignments = sorted(rows, key=lambda row: row["position"])
@@ -112,10 +123,7 @@ def unit_dashboard(*, plan, unit, today, calendar, thresholds):
 
 def _common(plan, today, tally):
     board = Dashboard(plan=plan, today=today, totals=Rollup(tally.totals))
-    red = sorted(tally.red, key=lambda pair: (-workdays_overdue(pair[1]), pair[0]["due_date"], pair[0]["id"]))
-    board.overdue_count = len(red)
-    labels = queries.assignment_labels(row["id"] for row, _light in red[:OVERDUE_LIMIT])
-    board.overdue = [_assignment_row(row, light, labels[row["id"]]) for row, light in red[:OVERDUE_LIMIT]]
+    board.overdue_count = len(tally.red)
     board.trend = monthly_trend(tally.due, tally.completed)
     board.missing_years = sorted(tally.missing_years)
     return board
@@ -166,6 +174,37 @@ def item_rows(item_counts):
               Item.objects.filter(pk__in=[item_id for item_id, _c in shown]).values_list("pk", "number", "title")}
     return [{"item_id": item_id, "number": titles[item_id][0], "title": titles[item_id][1], "url": item_url(item_id),
              **_counts_row(counts)} for item_id, counts in shown], len(flagged)
+
+
+def overdue_task_rows(red, plan):
+    """The overdue assignments as the office reads them: by task, most overdue task first, each task's
+    text once with its overdue units (most overdue first) and how many there are. At most
+    OVERDUE_TASKS tasks and UNITS_PER_TASK units each; the links open the ledger filtered to the rest.
+    Returns (rows, number of tasks with overdue assignments)."""
+    by_task = {}
+    for row, light in red:
+        by_task.setdefault(row["task_id"], []).append((workdays_overdue(light), row))
+    for members in by_task.values():
+        members.sort(key=lambda member: (-member[0], member[1]["due_date"], member[1]["id"]))
+    worst_first = sorted(by_task.items(), key=lambda entry: (-entry[1][0][0], -len(entry[1]), entry[0]))
+    shown = worst_first[:OVERDUE_TASKS]
+    tasks = {pk: rest for pk, *rest in Task.objects.filter(pk__in=[task_id for task_id, _m in shown])
+             .values_list("pk", "item__number", "position", "text", "item_id")}
+    unit_ids = {row["unit_id"] for _task, members in shown for _days, row in members[:UNITS_PER_TASK]}
+    names = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
+    short = short_names(names)
+    rows = []
+    for task_id, members in shown:
+        number, position, text, item_id = tasks[task_id]
+        rows.append({
+            "number": f"{number}.{position}", "text": " ".join(text.split()), "item_url": item_url(item_id),
+            "url": ledger_url(plan.pk, task=task_id, light=Colour.RED), "count": len(members),
+            "days": members[0][0], "more": max(0, len(members) - UNITS_PER_TASK),
+            "units": [{"name": names[row["unit_id"]], "short_name": short[row["unit_id"]], "days": days,
+                       "url": ledger_url(plan.pk, unit=row["unit_id"], light=Colour.RED)}
+                      for days, row in members[:UNITS_PER_TASK]],
+        })
+    return rows, len(by_task)
 
 
 def monthly_trend(due, completed):

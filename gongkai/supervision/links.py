@@ -1,6 +1,7 @@
 """Where things live. One helper per target, so switching to `reverse` later is a one-line change."""
 
 from functools import cache
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
@@ -24,6 +25,12 @@ def item_url(pk):
 def unit_dashboard_url(unit_pk, plan_pk=None):
     url = _pattern("supervision:unit").format(unit_pk)
     return f"{url}?plan={plan_pk}" if plan_pk else url
+
+
+def ledger_url(plan_pk, **filters):
+    """A plan's ledger filtered, e.g. ledger_url(3, task=41, light="red"): a task's overdue units."""
+    url = _pattern("ledger:plan").format(plan_pk)
+    return f"{url}?{urlencode({name: str(value) for name, value in filters.items()})}" if filters else url
 
 
 def notice_url(pk):

@@ -47,7 +47,8 @@ def test_city_dashboard_is_accessible_svg_with_a_table_and_drill_down(ledger, of
     assert '<title id="trend-title">' in html
     assert "<summary>Monthly numbers as a table</summary>" in html
     first_overdue = Assignment.objects.in_plan(ledger).overdue(TODAY).order_by("due_date", "pk").first()
-    assert f'href="/ledger/assignments/{first_overdue.pk}/"' in html
+    assert f'href="/ledger/plans/{ledger.pk}/?task={first_overdue.task_id}&amp;light=red"' in html
+    assert f'href="/ledger/plans/{ledger.pk}/?unit={first_overdue.unit_id}&amp;light=red"' in html
     assert f'href="/plans/items/{first_overdue.task.item_id}/"' in html
 
 
