@@ -4,9 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.orgs.forms import UnitChoiceField
 from gongkai.orgs.models import Unit
 
-from . import grounds
+from . import grounds, worklist
 from .models import (
-    ON_THE_CLOCK_STATUSES,
     ApplicantType,
     Application,
     Channel,
@@ -16,7 +15,6 @@ from .models import (
     RemedyKind,
     RemedyResult,
     ServiceMethod,
-    Status,
     Thresholds,
 )
 from .outcomes import ClosureCode, ReasonDetail
@@ -83,8 +81,7 @@ class WorkListFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Tracking code or words of the request"), required=False, max_length=60)
     unit = UnitChoiceField(label=_("Handled by"), required=False, queryset=Unit.objects.none())
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[
-        ("", "—"), *((value, label) for value, label in Status.choices if value in ON_THE_CLOCK_STATUSES)])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=worklist.STATUS_CHOICES)
     light = forms.ChoiceField(label=_("Light"), required=False,
                               choices=[("", "—"), ("red", _("Red")), ("yellow", _("Yellow")), ("green", _("Green"))])
     mine = forms.BooleanField(label=_("Only those assigned to me"), required=False)
