@@ -5,10 +5,13 @@ from django.shortcuts import redirect, render
 
 from gongkai.conventions import CONVENTIONS
 
+from .landing import landing_url
+
 
 def home(request):
+    """The public start page; staff (and every login without ?next=) go on to their own queue."""
     if request.user.is_authenticated:
-        return redirect("plans:list")
+        return redirect(landing_url(request.user))
     return render(request, "portal/home.html")
 
 

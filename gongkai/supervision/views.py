@@ -53,10 +53,21 @@ def city(request):
         units = list(units_visible_to(request.user))
         if len(units) == 1:
             return redirect("supervision:unit", pk=units[0].pk)
+        if not units and request.user.is_intake:
+            return intake_desk(request)
         return render(request, "supervision/my_units.html", {"units": units})
     context = _board_context(request, dashboard.city_dashboard)
     context.update(foi_lights=foi_light_counts(Application.objects.all()), **foi_links())
     return render(request, "supervision/city.html", context)
+
+
+def intake_desk(request):
+    """The city-wide intake desk's dashboard: it is in no unit, its work is the applications it registered."""
+    registered = Application.objects.visible_to(request.user)
+    return render(request, "supervision/intake.html", {
+        "foi_lights": foi_light_counts(registered), "open_count": registered.open().count(),
+        "waiting_count": registered.open().filter(receipt_date__isnull=True).count(), **foi_links(),
+    })
 
 
 def foi_light_counts(applications):
