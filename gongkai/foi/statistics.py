@@ -4,13 +4,19 @@ What is counted (the defaults of rules.md §5.2, so these figures agree with ann
 
 * received — applications whose confirmed receipt date lies in the period (the clock's start,
   not the arrival: an application still awaiting confirmation has not been received yet);
+* carried in (二、上年结转) — received before the period and not finished before its first day;
 * handled — served or closed in the period (closed_on is set by both; served_on as a fallback);
+* carried forward (四、结转下年度继续办理) — received by the period's last day and not finished by it;
 * open now and overdue — the state today, whatever the period: open, and open past its due date;
 * average working days to reply — receipt to legal service, for replies served in the period,
   counted on the official calendar (调休 included), never on weekdays;
 * outcomes — the closure codes of the applications handled in the period, by code, by row and by
   block of table 三 (foi.outcomes.table3_rows, so a configured override moves the count too), and
   per applicant type (the columns of table 三).
+
+So every column balances (the 勾稽关系 printed on table 三): carried in + received = handled + carried
+forward, an application being finished on or after its receipt. A unit that handled more than it
+received in a year shows why: it carried applications in.
 
 A unit's figures are those of applications it handles now: a transferred application counts for
 the unit it went to. Only aggregates leave this module — never a name, number or address.
@@ -41,12 +47,16 @@ class Figures:
     """The counts of one unit, or of several units added together."""
 
     received: int = 0
+    carried_in: int = 0  # 二、上年结转
     handled: int = 0
+    carried_out: int = 0  # 四、结转下年度继续办理
     open_now: int = 0
     overdue: int = 0
     replied: int = 0  # replies served in the period whose working days could be counted
     reply_workdays: int = 0  # their working days from receipt to service, summed
     received_by_type: Counter = field(default_factory=Counter)  # applicant type → n
+    carried_in_by_type: Counter = field(default_factory=Counter)
+    carried_out_by_type: Counter = field(default_factory=Counter)
     outcomes: Counter = field(default_factory=Counter)  # (closure code, applicant type) → n
     # table3_rows() read once per computation and shared: building it per unit would cost more than the counting.
     rows: tuple = field(default_factory=table3_rows, repr=False, compare=False)
@@ -101,10 +111,35 @@ class Figures:
     def received_per_type(self):
         return [self.received_by_type[kind] for kind in APPLICANT_TYPES]
 
+    def carried_in_per_type(self):
+        return [self.carried_in_by_type[kind] for kind in APPLICANT_TYPES]
+
+    def carried_out_per_type(self):
+        return [self.carried_out_by_type[kind] for kind in APPLICANT_TYPES]
+
+    @property
+    def balances(self):
+        """Carried in + received = handled + carried forward."""
+        return self.carried_in + self.received == self.handled + self.carried_out
+
+    def table3_check(self):
+        """The 勾稽关系 of table 三 per column (the applicant types, then the total):
+        [(一 + 二, 三（七） + 四)]; the two differ only where a handled application has no known outcome."""
+        left = [a + b for a, b in zip(self.received_per_type(), self.carried_in_per_type(), strict=True)]
+        right = [a + b for a, b in zip(self.table3_totals(), self.carried_out_per_type(), strict=True)]
+        return [*zip(left, right, strict=True), (sum(left), sum(right))]
+
+    @property
+    def table3_balances(self):
+        return all(left == right for left, right in self.table3_check())
+
     def add(self, other):
-        for name in ("received", "handled", "open_now", "overdue", "replied", "reply_workdays"):
+        for name in ("received", "carried_in", "handled", "carried_out", "open_now", "overdue", "replied",
+                     "reply_workdays"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.received_by_type.update(other.received_by_type)
+        self.carried_in_by_type.update(other.carried_in_by_type)
+        self.carried_out_by_type.update(other.carried_out_by_type)
         self.outcomes.update(other.outcomes)
         return self
 
@@ -126,6 +161,11 @@ class Statistics:
     missing_years: frozenset = frozenset()  # calendar years not loaded: replies there are left out of the average
     unknown_outcomes: int = 0  # handled with no (or an unknown) closure code: in no row of table 三
 
+    @property
+    def whole_year(self):
+        """Whether the period is one calendar year, the period of table 三 and its 上年 / 下年度 labels."""
+        return (self.first, self.last) == year_period(self.first.year)
+
 
 def received_in(first, last):
     return Q(receipt_date__gte=first, receipt_date__lte=last)
@@ -134,6 +174,22 @@ def received_in(first, last):
 def handled_in(first, last):
     return (Q(closed_on__gte=first, closed_on__lte=last)
             | Q(closed_on__isnull=True, served_on__gte=first, served_on__lte=last))
+
+
+def unfinished_on(day):
+    """Not served or closed by the end of `day` (the finishing date as in handled_in: closed_on, else served_on)."""
+    return Q(closed_on__gt=day) | Q(closed_on__isnull=True, served_on__gt=day) | Q(closed_on__isnull=True,
+                                                                                  served_on__isnull=True)
+
+
+def carried_in(first):
+    """二、上年结转: received before `first` and still unfinished when the period began."""
+    return Q(receipt_date__lt=first) & unfinished_on(first - datetime.timedelta(days=1))
+
+
+def carried_out(last):
+    """四、结转下年度继续办理: received by `last` and unfinished at its end."""
+    return Q(receipt_date__lte=last) & unfinished_on(last)
 
 
 def served_in(first, last):
@@ -157,14 +213,19 @@ def compute(applications, *, first, last, today, calendar, units=()):
         return per_unit[unit_id]
 
     unknown = 0
-    for unit_id, kind, code, received, handled, open_now, overdue in _grouped(applications, first, last, today):
+    for unit_id, kind, code, received, came_in, handled, went_out, open_now, overdue in _grouped(
+            applications, first, last, today):
         figures = of(unit_id)
         figures.received += received
+        figures.carried_in += came_in
         figures.handled += handled
+        figures.carried_out += went_out
         figures.open_now += open_now
         figures.overdue += overdue
-        if received:
-            figures.received_by_type[kind] += received
+        for counter, n in ((figures.received_by_type, received), (figures.carried_in_by_type, came_in),
+                           (figures.carried_out_by_type, went_out)):
+            if n:
+                counter[kind] += n
         if code in KNOWN_CODES:
             figures.outcomes[(code, kind)] += handled
         else:
@@ -185,10 +246,13 @@ def _grouped(applications, first, last, today):
     groups (units × 6 types × 23 codes at most) stay few whatever the number of applications.
     """
     is_open = Q(status__in=OPEN_STATUSES)
-    relevant = received_in(first, last) | handled_in(first, last) | is_open
+    # Carried in or forward and not received, handled or open: received earlier, finished later.
+    relevant = received_in(first, last) | handled_in(first, last) | is_open | carried_in(first) | carried_out(last)
     return applications.filter(relevant).values_list("handling_unit_id", "applicant_type", "closure_code").annotate(
         received=Count("pk", filter=received_in(first, last)),
+        carried_in=Count("pk", filter=carried_in(first)),
         handled=Count("pk", filter=handled_in(first, last)),
+        carried_out=Count("pk", filter=carried_out(last)),
         open_now=Count("pk", filter=is_open),
         overdue=Count("pk", filter=is_open & Q(due_date__lt=today)),
     )

@@ -23,7 +23,7 @@ from gongkai.workdays.calendar import WorkCalendar
 
 from . import statistics as foi_statistics
 from .models import ApplicantType, Application
-from .outcomes import NEW_APPLICATIONS_LABEL, RESULTS_LABEL, TOTAL_LABEL
+from .outcomes import CARRIED_IN_LABEL, CARRIED_OUT_LABEL, NEW_APPLICATIONS_LABEL, RESULTS_LABEL, TOTAL_LABEL
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIRST_YEAR = 2000  # accepted in the query string; the year menu starts with the 2019 Regulations
@@ -104,11 +104,25 @@ def statistics(request):
     return render(request, "foi/statistics.html", {
         "stats": stats, "is_office": request.user.is_office_admin,
         "years": range(stats.today.year, MENU_FIRST_YEAR - 1, -1),
-        "chosen_year": stats.first.year if (stats.first, stats.last) == foi_statistics.year_period(stats.first.year)
-        else None,
+        "chosen_year": stats.first.year if stats.whole_year else None,
+        "labels": row_labels(stats), "check": table3_check_cells(stats.total),
         "applicant_types": ApplicantType.choices, "chart": outcome_chart(stats.total),
         "query": request.GET.urlencode(),
     })
+
+
+def row_labels(stats):
+    """Labels of rows 一, 二 and 四 of table 三: the statutory ones for a calendar year; for any other period
+    words that do not speak of 本年 and 上年."""
+    if stats.whole_year:
+        return {"received": NEW_APPLICATIONS_LABEL, "carried_in": CARRIED_IN_LABEL, "carried_out": CARRIED_OUT_LABEL}
+    return {"received": _("Received in the period"), "carried_in": _("Carried in from before the period"),
+            "carried_out": _("Carried forward at the end of the period")}
+
+
+def table3_check_cells(figures):
+    """The 勾稽关系 row: per column "✓", or "一 + 二 ≠ 三（七） + 四" with the two numbers."""
+    return [("✓" if left == right else f"{left} ≠ {right}") for left, right in figures.table3_check()]
 
 
 def outcome_chart(figures):
@@ -148,7 +162,7 @@ def workbook_bytes(stats, *, city):
     total_label = _("City total") if city else _("Total")
     _sheet(book, _("Summary"), heading, summary_header(), summary_rows(stats, total_label), first=True)
     _sheet(book, _("Outcomes"), heading, outcome_header(stats), outcome_rows(stats, total_label))
-    _sheet(book, _("Table 3"), heading, table3_header(), table3_rows(stats.total))
+    _sheet(book, _("Table 3"), heading, table3_header(), table3_rows(stats.total, labels=row_labels(stats)))
     _sheet(book, _("Applicant types"), heading, [_("Unit"), *applicant_type_labels(), _("Total")],
            [[u.name, *u.figures.received_per_type(), u.figures.received] for u in stats.units]
            + [[total_label, *stats.total.received_per_type(), stats.total.received]])
@@ -158,13 +172,13 @@ def workbook_bytes(stats, *, city):
 
 
 def summary_header():
-    return [_("Unit"), _("Received"), _("Handled"), _("Open now"), _("Overdue"), _("Replies served"),
-            _("Average working days to reply")]
+    return [_("Unit"), _("Carried in"), _("Received"), _("Handled"), _("Carried forward"), _("Open now"),
+            _("Overdue"), _("Replies served"), _("Average working days to reply")]
 
 
 def summary_row(name, figures):
-    return [name, figures.received, figures.handled, figures.open_now, figures.overdue, figures.replied,
-            figures.average_reply_workdays]
+    return [name, figures.carried_in, figures.received, figures.handled, figures.carried_out, figures.open_now,
+            figures.overdue, figures.replied, figures.average_reply_workdays]
 
 
 def summary_rows(stats, total_label):
@@ -191,12 +205,16 @@ def table3_header():
     return ["", "", *applicant_type_labels(), _("Total")]
 
 
-def table3_rows(figures):
-    """Rows 一 and 三 of table 三 with the applicant types as columns (carry-overs belong to the annual report)."""
-    rows = [[NEW_APPLICATIONS_LABEL, "", *figures.received_per_type(), figures.received]]
+def table3_rows(figures, *, labels):
+    """Table 三 with the applicant types as columns: rows 一, 二, 三 (by outcome, then （七）总计) and 四, then
+    the check that 一 + 二 = 三（七） + 四 in every column."""
+    rows = [[labels["received"], "", *figures.received_per_type(), figures.received],
+            [labels["carried_in"], "", *figures.carried_in_per_type(), figures.carried_in]]
     for row, per_type, total in figures.table3():
         rows.append([RESULTS_LABEL, f"{row.block} {row.row_label_zh}".strip(), *per_type, total])
     rows.append([RESULTS_LABEL, TOTAL_LABEL, *figures.table3_totals(), figures.outcome_total])
+    rows.append([labels["carried_out"], "", *figures.carried_out_per_type(), figures.carried_out])
+    rows.append([_("Check: 一 + 二 = 三（七） + 四"), "", *table3_check_cells(figures)])
     return rows
 
 

@@ -332,11 +332,12 @@ def test_the_xlsx_has_one_sheet_per_table_and_no_personal_data(cases, office, cl
 
     summary_rows = sheet_rows(book["Summary"])
     assert summary_rows[0][0] == "Disclosure applications 2021-01-01 to 2021-12-31 (as of 2022-01-10)"
-    assert summary_rows[1][:3] == ["Unit", "Received", "Handled"]
+    assert summary_rows[1][:5] == ["Unit", "Carried in", "Received", "Handled", "Carried forward"]
     by_unit = {row[0]: row[1:] for row in summary_rows[2:]}
-    assert by_unit["沈河区人民政府"] == [4, 3, 3, 1, 3, 12]
+    # E carried in (received 2020-12-21); C and D carried forward.
+    assert by_unit["沈河区人民政府"] == [1, 4, 3, 2, 3, 1, 3, 12]
     assert by_unit["沈阳市发展和改革委员会"][-1] == 19
-    assert by_unit["City total"] == [7, 6, 4, 1, 5, 12.6]
+    assert by_unit["City total"] == [1, 7, 6, 2, 4, 1, 5, 12.6]
 
     outcome_rows = sheet_rows(book["Outcomes"])
     header = outcome_rows[1]
