@@ -30,6 +30,16 @@ def covered_years():
     return range(min(years), max(years) + 1)
 
 
+# The 2019 Regulations' first year: earlier years matter to no open case.
+FIRST_USEFUL_YEAR = 2019
+
+
+def default_years():
+    """The years a new install loads: from 2019 to the last year the package covers."""
+    covered = covered_years()
+    return range(max(FIRST_USEFUL_YEAR, covered[0]), covered[-1] + 1)
+
+
 def festival_name(package_value):
     if package_value in OFFICIAL_NAMES:
         return OFFICIAL_NAMES[package_value]

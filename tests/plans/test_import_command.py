@@ -23,7 +23,7 @@ def test_json_output_is_the_plan_format(directory, capsys):
 def test_import_then_duplicate_then_new_version(directory, capsys):
     call_command("import_plan", str(PLAN_FILE))
     assert Plan.objects.get().items.count() == 28
-    with pytest.raises(CommandError, match="imported before"):
+    with pytest.raises(CommandError, match="此前已导入过"):
         call_command("import_plan", str(PLAN_FILE))
     assert Plan.objects.count() == 1
     call_command("import_plan", str(PLAN_FILE), "--new-version")
@@ -33,9 +33,9 @@ def test_import_then_duplicate_then_new_version(directory, capsys):
 def test_report_lists_warnings_and_unresolved_names(directory, capsys):
     call_command("import_plan", str(PLAN_FILE), "--dry-run")
     out = capsys.readouterr().out
-    assert "4 sections, 28 items" in out
-    assert "unresolved unit name: 市工商局" in out
-    assert out.count("warning: ") >= 1
+    assert "共 4 个部分、28 项事项、36 项任务" in out
+    assert "单位名录中没有的单位名称：市工商局" in out
+    assert out.count("提示：") >= 1
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary", "没有表头的文字".encode()])
@@ -48,5 +48,11 @@ def test_bad_files_are_a_clean_error(db, tmp_path, content):
 
 
 def test_missing_file(db):
-    with pytest.raises(CommandError, match="cannot read"):
+    with pytest.raises(CommandError, match="无法读取 /nonexistent/plan.txt：文件不存在"):
         call_command("import_plan", "/nonexistent/plan.txt")
+
+
+def test_an_empty_directory_is_said_before_anything_is_saved(db):
+    with pytest.raises(CommandError, match="单位名录为空：请先用 gongkai load-directory"):
+        call_command("import_plan", str(PLAN_FILE))
+    assert not Plan.objects.exists()

@@ -136,8 +136,9 @@ def test_command_runs_and_reports(ledger, shenhe_mail, capsys):
     with at(D(2021, 10, 8)):
         call_command("tick", "--today", "2021-10-08")
     out = capsys.readouterr().out
-    assert out.startswith("2021-10-08: ")
-    assert "reminder" in out
+    assert out.startswith("2021-10-08：未完成任务 ")
+    assert "本次发出：提醒 " in out and "{" not in out  # levels in words, no Python dict
+    assert "依申请公开：" in out
     assert len(mail.outbox) == 1
     with pytest.raises(CommandError):
         call_command("tick", "--today", "2021-13-01")

@@ -9,22 +9,24 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.foi import fees
 
 
 class Command(BaseCommand):
-    help = "Print the information processing fee (yuan) of an application, per application or per page."
+    help = gettext_lazy("Print the information processing fee (信息处理费, in yuan) of an application, per application "
+                        "or per page.")
     # Pure arithmetic: no reason to pay for template and URL checks on every run.
     requires_system_checks = []
 
     def add_arguments(self, parser):
         method = parser.add_mutually_exclusive_group(required=True)
-        method.add_argument("--per-item", action="store_true", help="charge per application (按件计收)")
-        method.add_argument("--per-page", metavar="PAGES", help="charge by volume (按量计收) for PAGES pages")
-        parser.add_argument("--nth", metavar="N", help="with --per-item: the applicant's Nth application in the month")
-        parser.add_argument("--month-total", metavar="N", help="with --per-item: the total for N applications in a month")
-        parser.add_argument("--explain", action="store_true", help="print the basis and one line per band")
+        method.add_argument("--per-item", action="store_true", help=_("charge per application (按件计收)"))
+        method.add_argument("--per-page", metavar=_("PAGES"), help=_("charge by volume (按量计收) for PAGES pages"))
+        parser.add_argument("--nth", metavar="N", help=_("with --per-item: the applicant's Nth application in the month"))
+        parser.add_argument("--month-total", metavar="N", help=_("with --per-item: the total for N applications in a month"))
+        parser.add_argument("--explain", action="store_true", help=_("print the basis and one line per band"))
 
     def handle(self, *args, per_item, per_page, nth, month_total, explain, **options):
         try:

@@ -3,6 +3,8 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 def listen_addresses(port, ipv6=Path("/proc/sys/net/ipv6")):
@@ -18,11 +20,13 @@ def listen_addresses(port, ipv6=Path("/proc/sys/net/ipv6")):
 
 
 class Command(BaseCommand):
-    help = "Serve Gongkai with gunicorn on IPv4 and IPv6."
+    help = gettext_lazy("Serve Gongkai with gunicorn on IPv4 and IPv6.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--port", type=int, default=8000, metavar=_("PORT"),
+                            help=_("the port (default 8000)"))
+        parser.add_argument("--workers", type=int, default=2, metavar="N",
+                            help=_("server processes (default 2)"))
 
     def handle(self, port, workers, **options):
         binds = listen_addresses(port)
@@ -30,6 +34,7 @@ class Command(BaseCommand):
                 "--access-logfile", "-"]
         for bind in binds:
             args += ["--bind", bind]
-        self.stdout.write(f"Serving on {', '.join(binds)} — http://127.0.0.1:{port}/ and http://[::1]:{port}/")
+        self.stdout.write(_("Serving on %(binds)s: open http://127.0.0.1:%(port)s/ or http://[::1]:%(port)s/")
+                          % {"binds": "、".join(binds), "port": port})
         sys.stdout.flush()
         os.execv(sys.executable, args)

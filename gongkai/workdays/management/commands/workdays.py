@@ -6,44 +6,48 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from gongkai.cli_help import os_reason
 from gongkai.workdays import package, services
 from gongkai.workdays.calendar import CalendarYearMissing, CountFrom, WorkCalendar
 from gongkai.workdays.models import CalendarYear
 from gongkai.workdays.notice_format import NoticeFormatError, decode, parse_notice_text
 
-FIRST_DEFAULT_YEAR = 2019  # the 2019 Regulations' first year; earlier years matter to no open case
-
 
 class Command(BaseCommand):
-    help = "Working-day deadlines (add, count) and the calendar behind them (load-package, load-notice, status)."
+    help = gettext_lazy("Working-day deadlines (add, count) and the official calendar behind them (load-package, "
+                        "load-notice, status).")
     # A data command, like the others: the template and URL checks cost a third of a second per run.
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        actions = parser.add_subparsers(dest="action", required=True, metavar=_("ACTION"),
+                                        title=_("actions"))
 
-        add = actions.add_parser("add", help="print working day N counted from DATE")
-        add.add_argument("date", help="start date, YYYY-MM-DD")
-        add.add_argument("n", help="number of working days")
-        add.add_argument("--explain", action="store_true", help="list every day passed and why it counted or not")
-        add.add_argument("--same-day", action="store_true", help="count DATE itself as working day 1")
+        add = actions.add_parser("add", help=_("print working day N counted from DATE"))
+        add.add_argument("date", metavar="DATE", help=_("start date, YYYY-MM-DD"))
+        add.add_argument("n", metavar="N", help=_("number of working days"))
+        add.add_argument("--explain", action="store_true", help=_("list every day passed and why it counted or not"))
+        add.add_argument("--same-day", action="store_true", help=_("count DATE itself as working day 1"))
 
-        count = actions.add_parser("count", help="print the number of working days after A up to and including B")
+        count = actions.add_parser("count", help=_("print the number of working days after A up to and including B"))
         count.add_argument("after", metavar="A")
         count.add_argument("until", metavar="B")
 
-        load_package = actions.add_parser("load-package", help="load years from the chinesecalendar package")
-        load_package.add_argument("years", nargs="*", metavar="YEAR", help=f"default: {FIRST_DEFAULT_YEAR} to the last year covered")
-        load_package.add_argument("--replace", action="store_true", help="reload years already loaded")
+        load_package = actions.add_parser("load-package", help=_("load years from the chinesecalendar package"))
+        load_package.add_argument("years", nargs="*", metavar=_("YEAR"),
+                                  help=_("default: 2019 to the last year the package covers"))
+        load_package.add_argument("--replace", action="store_true", help=_("reload years already loaded"))
 
-        load_notice = actions.add_parser("load-notice", help="load one year from a notice text file (date,kind,name lines)")
-        load_notice.add_argument("file")
-        load_notice.add_argument("--year", required=True)
-        load_notice.add_argument("--notice", required=True, help="the notice's number, e.g. 国办发明电〔2020〕27号")
-        load_notice.add_argument("--replace", action="store_true")
+        load_notice = actions.add_parser("load-notice", help=_("load one year from a notice text file (date,kind,name lines)"))
+        load_notice.add_argument("file", metavar=_("FILE"))
+        load_notice.add_argument("--year", required=True, metavar=_("YEAR"))
+        load_notice.add_argument("--notice", required=True, metavar=_("NUMBER"),
+                                 help=_("the notice's number, e.g. 国办发明电〔2020〕27号"))
+        load_notice.add_argument("--replace", action="store_true", help=_("replace the year if it is loaded"))
 
-        actions.add_parser("status", help="list the loaded years")
+        actions.add_parser("status", help=_("list the loaded years"))
 
     def handle(self, *args, action, **options):
         handler = getattr(self, "do_" + action.replace("-", "_"))
@@ -70,8 +74,7 @@ class Command(BaseCommand):
         self.stdout.write(str(WorkCalendar.from_db().count_workdays(parse_date(after), parse_date(until))))
 
     def do_load_package(self, *, years, replace, **_options):
-        covered = package.covered_years()
-        wanted = [parse_year(y) for y in years] or list(range(max(FIRST_DEFAULT_YEAR, covered[0]), covered[-1] + 1))
+        wanted = [parse_year(y) for y in years] or list(package.default_years())
         present = dict(CalendarYear.objects.values_list("year", "source"))
         for year in wanted:
             if year in present and not replace:
@@ -84,7 +87,7 @@ class Command(BaseCommand):
         try:
             data = Path(file).read_bytes()
         except OSError as error:
-            raise CommandError(_("Cannot read %(file)s: %(reason)s") % {"file": file, "reason": error.strerror}) from error
+            raise CommandError(_("Cannot read %(file)s: %(reason)s") % {"file": file, "reason": os_reason(error)}) from error
         parsed = parse_notice_text(decode(data))
         loaded = services.load_year_from_notice(
             actor=None, year=parse_year(year), notice=notice, holidays=parsed.holidays, workdays=parsed.workdays,
@@ -101,8 +104,9 @@ class Command(BaseCommand):
             self.stdout.write(_("No year is loaded: no deadline can be computed."))
         for y in years:
             self.stdout.write(
-                f"{y.year}  {y.source:<8} {y.holiday_count:>3} {_('holidays')}  {y.workday_count:>2} "
-                f"{_('make-up working days')}  {y.notice or '—'}"
+                _("%(year)s: %(source)s, %(holidays)s holidays, %(workdays)s make-up working days, notice %(notice)s")
+                % {"year": y.year, "source": y.get_source_display(), "holidays": y.holiday_count,
+                   "workdays": y.workday_count, "notice": y.notice or "—"}
             )
 
 
