@@ -99,6 +99,8 @@ class RegisteredSerializer(serializers.Serializer):
 
 class MaskedApplicantSerializer(serializers.ModelSerializer):
     name = Masked(privacy.mask_name)
+    legal_representative = Masked(privacy.mask_name)
+    contact_person = Masked(privacy.mask_name)
     id_number = Masked(privacy.mask_id_number)
     phone = Masked(privacy.mask_phone)
     email = Masked(mask_email)
@@ -106,7 +108,8 @@ class MaskedApplicantSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Application
-        fields = ["applicant_type", "name", "id_type", "id_number", "phone", "email", "address"]
+        fields = ["applicant_type", "name", "legal_representative", "contact_person", "id_type", "id_number", "phone",
+                  "email", "address"]
         read_only_fields = fields
 
 

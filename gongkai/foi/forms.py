@@ -5,75 +5,16 @@ from gongkai.orgs.forms import UnitChoiceField
 from gongkai.orgs.models import Unit
 
 from . import grounds, worklist
+
+# The application form has its own module (public and staff alike); imported here for the views.
+from .application_forms import ApplicationForm, RegisterForm  # noqa: F401
 from .models import (
-    ApplicantType,
-    Application,
-    Channel,
-    Delivery,
-    IdType,
-    InformationForm,
     RemedyKind,
     RemedyResult,
     ServiceMethod,
     Thresholds,
 )
 from .outcomes import ClosureCode, ReasonDetail
-
-APPLICANT_FIELDS = [
-    "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
-    "description", "document_number", "purpose", "form", "delivery",
-]
-
-
-class ApplicationForm(forms.ModelForm):
-    """What the regulation asks of an applicant (Art 29), in the public form and the staff form alike."""
-
-    target_unit = UnitChoiceField(
-        label=_("Government body you are applying to"),
-        help_text=_("Type to search the list."),
-    )
-
-    class Meta:
-        model = Application
-        fields = ["target_unit", *APPLICANT_FIELDS]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
-            "applicant_type": forms.RadioSelect,
-            "form": forms.RadioSelect,
-            "delivery": forms.RadioSelect,
-        }
-        help_texts = {
-            "description": _("Describe the information as precisely as you can: subject, period, issuing body."),
-            "id_number": _("Shown in full only to the unit that handles your application."),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["applicant_type"].choices = ApplicantType.choices
-        self.fields["id_type"].choices = IdType.choices
-        self.fields["form"].choices = InformationForm.choices
-        self.fields["delivery"].choices = Delivery.choices
-        for name in ("phone", "email", "address"):
-            self.fields[name].required = False
-
-    def clean(self):
-        data = super().clean()
-        if not (data.get("phone") or data.get("email") or data.get("address")):
-            raise forms.ValidationError(_("Give at least one way to reach you: phone, e-mail or address."))
-        if data.get("delivery") == Delivery.POST and not data.get("address"):
-            self.add_error("address", _("A reply by post needs an address."))
-        return data
-
-    def applicant_fields(self):
-        return {name: self.cleaned_data.get(name) for name in APPLICANT_FIELDS}
-
-
-class RegisterForm(ApplicationForm):
-    channel = forms.ChoiceField(label=_("Arrived by"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
-    arrived_at = forms.DateTimeField(label=_("Arrived at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-
-    class Meta(ApplicationForm.Meta):
-        fields = ["channel", "arrived_at", *ApplicationForm.Meta.fields]
 
 
 class WorkListFilterForm(forms.Form):

@@ -108,9 +108,12 @@ class Application(models.Model):
 
     # The applicant (personal data: masked except to the handling unit, never in URLs or logs).
     applicant_type = models.CharField(_("applicant type"), max_length=24, choices=ApplicantType.choices)
-    name = models.CharField(_("name"), max_length=100)
-    id_type = models.CharField(_("identity document"), max_length=16, choices=IdType.choices)
-    id_number = models.CharField(_("document number"), max_length=40)
+    name = models.CharField(_("name of the person or organisation"), max_length=100)
+    # An organisation (法人或其他组织) names these too; a natural person leaves them empty.
+    legal_representative = models.CharField(_("legal representative"), max_length=100, blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=100, blank=True)
+    id_type = models.CharField(_("type of identity document"), max_length=16, choices=IdType.choices)
+    id_number = models.CharField(_("identity document number"), max_length=40)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
@@ -121,8 +124,8 @@ class Application(models.Model):
     document_number = models.CharField(_("document number of the information, if known"), max_length=100, blank=True)
     purpose = models.CharField(_("purpose (optional)"), max_length=200, blank=True)
     correction = models.TextField(_("the applicant's correction"), blank=True)
-    form = models.CharField(_("form"), max_length=16, choices=InformationForm.choices)
-    delivery = models.CharField(_("delivery"), max_length=16, choices=Delivery.choices)
+    form = models.CharField(_("how the information is provided"), max_length=16, choices=InformationForm.choices)
+    delivery = models.CharField(_("how the reply is delivered"), max_length=16, choices=Delivery.choices)
 
     target_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("addressed to"))
     handling_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="foi_applications",

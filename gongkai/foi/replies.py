@@ -97,9 +97,10 @@ def render_notice(application, event, fmt):
         return letters.render_pdf(data) if fmt == "pdf" else letters.render_docx(data)
 
 
-def render(decision, fmt):
-    """The reply letter in the deployment's language (not the language of whoever clicks)."""
-    data = letter_data(decision)
+def render(decision, fmt, *, issued_on=None):
+    """The reply letter in the deployment's language (not the language of whoever clicks), dated today
+    or, for a letter already sent, the day it was issued."""
+    data = letter_data(decision, today=issued_on)
     with translation.override(settings.LANGUAGE_CODE):
         return letters.render_pdf(data) if fmt == "pdf" else letters.render_docx(data)
 

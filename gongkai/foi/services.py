@@ -13,8 +13,8 @@ from . import clocking, intake
 from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Part, Status, Thresholds
 
 APPLICANT_FIELDS = (
-    "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "postcode",
-    "description", "document_number", "purpose", "form", "delivery",
+    "applicant_type", "name", "legal_representative", "contact_person", "id_type", "id_number", "phone", "email",
+    "address", "postcode", "description", "document_number", "purpose", "form", "delivery",
 )
 
 
@@ -32,8 +32,8 @@ def _create(*, actor, channel, arrived_at, target_unit, fields):
                     tracking_code=intake.new_tracking_code(arrived_at.year), password_hash=intake.hash_password(password),
                     channel=channel, arrived_at=arrived_at, target_unit=target_unit, handling_unit=target_unit,
                     status=Status.AWAITING_CONFIRMATION, registered_by=actor,
-                    **{k: (fields.get(k) or "").strip() if isinstance(fields.get(k), str) else fields.get(k)
-                       for k in APPLICANT_FIELDS},
+                    # All text; a field the caller leaves out (older clients: the organisation's people) is empty.
+                    **{k: str(fields.get(k) or "").strip() for k in APPLICANT_FIELDS},
                 )
             break
         except IntegrityError:

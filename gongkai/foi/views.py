@@ -12,7 +12,7 @@ from gongkai.events.models import Event
 from gongkai.uploads import DOCX
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import charging, clocking, deciding, letters, replies, services, worklist
+from . import charging, clocking, deciding, letters, receipt, replies, services, worklist
 from .forms import (
     AnswerForm,
     ClockStepForm,
@@ -61,10 +61,7 @@ def register_view(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return render(request, "foi/public/submitted.html", {
-                "application": application, "password": password, "staff": True,
-                "receipt_text": services.receipt_text(application, password),
-            })
+            return render(request, "foi/public/submitted.html", receipt.context(application, password, staff=True))
     return render(request, "foi/register.html", {"form": form}, status=400 if form.errors else 200)
 
 

@@ -39,7 +39,7 @@ def test_apply_correct_decide_approve_serve_rate(page, login, live_server, pinne
                                                   shenhe_reviewer):
     # The citizen applies.
     page.goto(f"{live_server.url}/foi/apply/")
-    page.select_option("#id_target_unit", label="沈河区人民政府")
+    page.fill("#id_target_unit", "沈河区人民政府")
     page.check("input[name=applicant_type][value=natural_person]")
     page.fill("#id_name", "测试申请人")
     page.select_option("#id_id_type", value="resident_id")

@@ -217,8 +217,8 @@ def test_personal_data_is_masked_everywhere(api, shenhe, shenhe_unit):
         assert not [secret for secret in PERSONAL if secret in response.content.decode()]
     applicant = detail.json()["applicant"]
     assert applicant == {
-        "applicant_type": "natural_person", "name": "李*", "id_type": "resident_id",
-        "id_number": "210***********1234", "phone": "138****5678", "email": "li****@example.cn",
+        "applicant_type": "natural_person", "name": "李*", "legal_representative": "", "contact_person": "",
+        "id_type": "resident_id", "id_number": "210***********1234", "phone": "138****5678", "email": "li****@example.cn",
         "address": "沈阳市沈河区" + "*" * (len(APPLICANT["address"]) - 6),
     }
 
