@@ -5,6 +5,7 @@ The cast makes permission tests read naturally:
   fgw_liaison — liaison of 市发展改革委, lead unit of plan item 1
   shenhe      — handler of 沈河区政府, a responsible unit of many tasks
   shenhe_reviewer — reviewer (审核人) of 沈河区政府
+  shenhe_viewer — a read-only viewer of 沈河区政府
   zrzy_liaison — liaison of 市自然资源局, another lead unit of item 1
   outsider    — handler of a unit no plan task names (沈阳市档案馆)
   anonymous   — a member of the public (the Django test client without login)
@@ -59,6 +60,12 @@ def shenhe_reviewer(directory):
 def zrzy_liaison(directory):
     """Liaison of 市自然资源局, a lead unit of item 1 (with 市发展改革委 and 市政府办公室)."""
     return _person("zrzy", directory["沈阳市自然资源局"], Role.LIAISON)
+
+
+@pytest.fixture
+def shenhe_viewer(directory):
+    """A read-only viewer (查看) of 沈河区政府: reads what the unit reads, acts on nothing."""
+    return _person("shenhe-viewer", directory["沈河区人民政府"], Role.VIEWER)
 
 
 @pytest.fixture

@@ -6,13 +6,14 @@ from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
 
-from . import clocking, fees
+from . import clocking, fees, permissions
 from .models import Application
 
 
 @transaction.atomic
 def send_fee_notice(*, actor, application, method, quantity, day, received_on=None, page_basis=""):
     """Charge by one method (按件 or 按量), store the calculation, and pause the clock (fee notice sent)."""
+    permissions.check(actor, "fee_notice", Application.objects.get(pk=application.pk))  # before any fee talk
     try:
         quote = fees.quote(method, quantity, page_basis=page_basis)
     except fees.FeeError as error:

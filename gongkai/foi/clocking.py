@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from gongkai.events.services import record
 from gongkai.workdays.calendar import WorkCalendar
 
-from . import clock
+from . import clock, permissions
 from .models import Application, ClockEvent, Status
 
 # Event kinds whose value is a date (stored as ISO text in JSON).
@@ -36,15 +36,16 @@ def state_of(application, *, today=None, extra=(), calendar=None):
                                today=today or timezone.localdate())
 
 
+def step_for(kind):
+    """The step of foi.permissions a clock event is: an extension (Art 33) needs the disclosure office."""
+    return {clock.Kind.EXTENDED: "extend", clock.Kind.FEE_NOTICE_SENT: "fee_notice"}.get(kind, "clock_step")
+
+
 @transaction.atomic
 def record_step(*, actor, application, kind, day, value=None, note="", ref=""):
     """Record one clock step (补正, consultation, extension, fee, Art 35) after the clock accepts it."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if not (actor.is_office_admin or application.handling_unit_id in actor.unit_ids):
-        raise PermissionDenied(_("Only the handling unit may act on this application."))
-    if kind == clock.Kind.EXTENDED and not actor.is_office_admin:
-        # Art 33: an extension needs the consent of the head of the disclosure office.
-        raise PermissionDenied(_("An extension must be approved by the disclosure office."))
+    permissions.check(actor, step_for(kind), application)
     if kind == clock.Kind.RECEIVED:
         raise ValidationError(_("Receipt is confirmed with its own action."))
     step = clock.ClockEvent(kind=kind, day=day, value=value, note=note.strip(), ref=ref)
@@ -57,9 +58,9 @@ def record_step(*, actor, application, kind, day, value=None, note="", ref=""):
         value=value.isoformat() if isinstance(value, datetime.date) else value,
     )
     application.due_date = state.due if state.due else application.due_date
-    if application.status not in (Status.SERVED, Status.CLOSED, Status.ARCHIVED):
-        application.status = STATUS_WHILE_PAUSED.get(state.pause_reason, Status.IN_HANDLING) \
-            if state.paused else Status.IN_HANDLING
+    # foi.permissions lets clock steps in only before a reply is drafted, so the status follows the clock.
+    application.status = STATUS_WHILE_PAUSED.get(state.pause_reason, Status.IN_HANDLING) \
+        if state.paused else Status.IN_HANDLING
     application.version += 1
     application.save()
     record(actor=actor, verb=f"foi.clock.{kind}", subject=application,

@@ -8,16 +8,15 @@ The flow, written down (who may take each step in brackets):
                          closed (abandoned: no correction / fee unpaid) ◀── close ──  served ──archive──▶ archived
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
-from gongkai.orgs.models import Role
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import clocking, outcomes
+from . import clocking, outcomes, permissions
 from .models import (
     Application,
     ClockEvent,
@@ -31,14 +30,10 @@ from .models import (
 from .services import Conflict  # one conflict error for the whole app
 
 
-def _acting_roles(user, application, roles):
-    return user.is_office_admin or any(user.has_role(role, application.handling_unit_id) for role in roles)
-
-
-def _locked(application):
+def _locked(application, actor, step):
+    """The application re-read under a row lock, once `actor` may take `step` on it now (foi.permissions)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.status == Status.ARCHIVED:
-        raise ValidationError(_("This application is archived and read-only."))
+    permissions.check(actor, step, application)
     return application
 
 
@@ -53,11 +48,7 @@ def _save(application, verb, actor, data, **fields):
 @transaction.atomic
 def draft_decision(*, actor, application, closure_code, reason_detail="", reasons="", grounds=(),
                    how_to_obtain="", document_number=""):
-    application = _locked(application)
-    if not _acting_roles(actor, application, (Role.HANDLER, Role.LIAISON)):
-        raise PermissionDenied(_("Only the handling unit's handlers draft the reply."))
-    if application.status not in (Status.IN_HANDLING, Status.CONSULTING, Status.AWAITING_PAYMENT):
-        raise ValidationError(_("A reply can be drafted only while the application is in handling."))
+    application = _locked(application, actor, "draft")
     problems = outcomes.outcome_problems(closure_code, reason_detail)
     if not problems:
         if outcomes.needs_reasons(closure_code) and (not reasons.strip() or not grounds):
@@ -79,14 +70,12 @@ def draft_decision(*, actor, application, closure_code, reason_detail="", reason
 @transaction.atomic
 def review_decision(*, actor, decision, approve, comment=""):
     """审核: the unit's reviewer approves the draft or returns it; never the person who drafted it."""
-    application = _locked(decision.application)
+    application = Application.objects.select_for_update().get(pk=decision.application_id)
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if not _acting_roles(actor, application, (Role.REVIEWER, Role.LIAISON)):
-        raise PermissionDenied(_("Only the handling unit's reviewer approves replies."))
-    if decision.drafted_by_id == actor.pk:
-        raise PermissionDenied(_("A reply must be approved by someone other than its drafter."))
+    permissions.check_who(actor, "review", application, decision=decision)  # never the drafter
     if decision.status != DecisionStatus.AWAITING_APPROVAL:
         raise Conflict(_("This reply was already reviewed by someone else. Reload the page."))
+    permissions.check(actor, "review", application, decision=decision)
     if not approve and not comment.strip():
         raise ValidationError(_("Say what must be changed."))
     decision.status = DecisionStatus.APPROVED if approve else DecisionStatus.RETURNED
@@ -101,11 +90,7 @@ def review_decision(*, actor, decision, approve, comment=""):
 @transaction.atomic
 def serve(*, actor, application, method, day, postal_tracking="", attachments=""):
     """The reply reaches the applicant. By post the legal date is the day it is handed to China Post."""
-    application = _locked(application)
-    if not _acting_roles(actor, application, (Role.HANDLER, Role.LIAISON)):
-        raise PermissionDenied(_("Only the handling unit serves its replies."))
-    if application.status != Status.APPROVED:
-        raise ValidationError(_("Only an approved reply can be served."))
+    application = _locked(application, actor, "serve")
     if method not in ServiceMethod.values:
         raise ValidationError(_("Choose how the reply was delivered."))
     if method == ServiceMethod.POST and not postal_tracking.strip():
@@ -133,9 +118,7 @@ def reply_workdays(received, served, calendar):
 @transaction.atomic
 def close_abandoned(*, actor, application, today=None):
     """No correction or no payment in time: the case closes as 其他处理 row 1 or 2 (rules.md §2.8)."""
-    application = _locked(application)
-    if not _acting_roles(actor, application, (Role.HANDLER, Role.LIAISON)):
-        raise PermissionDenied(_("Only the handling unit closes its applications."))
+    application = _locked(application, actor, "close_abandoned")
     today = today or timezone.localdate()
     state = clocking.state_of(application, today=today)
     if not state.abandoned_as:
@@ -147,21 +130,15 @@ def close_abandoned(*, actor, application, today=None):
 
 @transaction.atomic
 def archive(*, actor, application):
-    application = _locked(application)
-    if not _acting_roles(actor, application, (Role.HANDLER, Role.LIAISON, Role.REVIEWER)):
-        raise PermissionDenied(_("Only the handling unit archives its applications."))
-    if application.status not in (Status.SERVED, Status.CLOSED):
-        raise ValidationError(_("Only served or closed applications are archived."))
+    application = _locked(application, actor, "archive")
     _save(application, "foi.archived", actor, {}, status=Status.ARCHIVED, archived_at=timezone.now())
 
 
 @transaction.atomic
 def reopen_archive(*, actor, application, reason):
     """Archived files are read-only; the office may reopen one, with a recorded reason."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    if not actor.is_office_admin:
-        raise PermissionDenied(_("Only the disclosure office reopens an archived application."))
-    if application.status != Status.ARCHIVED or not reason.strip():
+    application = _locked(application, actor, "reopen")
+    if not reason.strip():
         raise ValidationError(_("Give the reason for reopening an archived application."))
     previous = Status.SERVED if application.served_on else Status.CLOSED
     _save(application, "foi.archive_reopened", actor, {"reason": reason.strip()}, status=previous, archived_at=None)
@@ -183,9 +160,8 @@ def rate(*, application, score, comment=""):
 
 @transaction.atomic
 def answer_rating(*, actor, rating, answer):
+    permissions.check(actor, "answer_rating", rating.application)
     application = rating.application
-    if not _acting_roles(actor, application, (Role.LIAISON, Role.REVIEWER, Role.HANDLER)):
-        raise PermissionDenied(_("Only the handling unit answers its ratings."))
     if not answer.strip():
         raise ValidationError(_("The answer is empty."))
     rating.answer, rating.answered_at = answer.strip(), timezone.now()
@@ -197,8 +173,7 @@ def answer_rating(*, actor, rating, answer):
 @transaction.atomic
 def record_remedy(*, actor, application, kind, filed_on, result="pending", decided_on=None, note=""):
     """A 行政复议 or 行政诉讼 against the reply, for annual-report table 四."""
-    if not _acting_roles(actor, application, (Role.HANDLER, Role.LIAISON, Role.REVIEWER)):
-        raise PermissionDenied(_("Only the handling unit or the office records remedy cases."))
+    application = _locked(application, actor, "record_remedy")
     if application.served_on is None or filed_on < application.served_on:
         raise ValidationError(_("A remedy case is filed after the reply was served."))
     if result != "pending" and decided_on is None:

@@ -245,6 +245,16 @@ def outcome_problems(code, detail=""):
     return []
 
 
+def outcome_label(code, detail=""):
+    """What a person reads for a stored (code, detail) pair: 予以公开 · 向申请人提供; an unknown code as stored."""
+    if code not in ClosureCode.values:
+        return code or ""
+    label = str(ClosureCode(code).label)
+    if detail in ReasonDetail.values:
+        label = f"{label} · {ReasonDetail(detail).label}"
+    return label
+
+
 def needs_reasons(code):
     """Whether the reply must state reasons and its legal basis (every refusal, in whole or in part)."""
     return ClosureCode(code) in REFUSALS

@@ -141,7 +141,10 @@ class ProgressReport(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    # The unit reviewer's word (sign-off or return) and the lead unit's are kept apart: a lead unit's
+    # comment must not overwrite what the reviewer said.
+    signoff_comment = models.TextField(_("unit reviewer's comment"), blank=True)
+    comment = models.TextField(_("lead unit's comment"), blank=True)
 
     class Meta:
         verbose_name = _("progress report")

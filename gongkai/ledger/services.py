@@ -13,7 +13,7 @@ from gongkai.plans.models import DeadlineKind, Task, TaskUnit
 from gongkai.review.frozen import ensure_plan_open
 from gongkai.uploads import EVIDENCE_KINDS, check_upload
 
-from . import permissions
+from . import handoffs, permissions
 from .models import Assignment, AssignmentState, Evidence, Problem, ProgressReport, ReportingRound
 from .workflow import ASSIGNMENT_AFTER, PENDING_REPORT_STATUSES, REPORT_STEPS
 
@@ -96,6 +96,8 @@ def change_due_date(*, actor, assignment, due_date, reason, expected_version=Non
     assignment = _locked(assignment, expected_version)
     if not permissions.acts_for_lead(actor, assignment):
         raise PermissionDenied(_("Only the lead unit or the office changes a due date."))
+    if not assignment.is_open:
+        raise ValidationError(_("This assignment is completed: its due date is history and cannot change."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for the new due date."))
     before = assignment.due_date
@@ -136,6 +138,7 @@ def submit_report(*, actor, assignment, text, percent, is_final=False, milestone
     record(actor=actor, verb="report.submitted", subject=assignment, data={
         "report": report.pk, "percent": report.percent, "final": is_final, "files": len(checked),
     })
+    handoffs.report_submitted(actor=actor, report=report)
     return report
 
 
@@ -153,19 +156,25 @@ def take_step(*, actor, report, step, comment="", expected_version=None):
     if step in ("return", "return_to_handler") and not comment.strip():
         raise ValidationError(_("Say what must be corrected."))
     now = timezone.now()
-    report.status, report.comment = rule.target, comment.strip() or report.comment
+    report.status = rule.target
     if step in ("sign_off", "return_to_handler"):
-        report.signed_off_by, report.signed_off_at = actor, now
+        report.signed_off_by, report.signed_off_at, report.signoff_comment = actor, now, comment.strip()
     else:
-        report.decided_by, report.decided_at = actor, now
+        report.decided_by, report.decided_at, report.comment = actor, now, comment.strip()
     report.save()
     _save(assignment, **_assignment_changes(assignment, report, step))
     record(actor=actor, verb=f"report.{step}", subject=assignment,
            data={"report": report.pk, "comment": comment.strip(), "state": assignment.state})
+    report.assignment = assignment
+    handoffs.report_step(actor=actor, report=report, step=step)
     return report
 
 
 def _assignment_changes(assignment, report, step):
+    """The assignment shows the progress its unit reported (signed off by the unit's reviewer). A lead
+    unit's return asks for a correction: it does not take the reported progress away."""
+    if step == "sign_off":
+        return {"state": ASSIGNMENT_AFTER["sign_off"], "percent": report.percent}
     if step == "return":
         return {"state": ASSIGNMENT_AFTER["return"], "returns": assignment.returns + 1}
     if step != "accept":

@@ -183,6 +183,9 @@ def due_date_view(request, pk):
         else:
             messages.success(request, _("The due date was changed."))
             return redirect("ledger:assignment", pk=pk)
+    if not assignment.is_open:  # completed work shows no due-date form to carry the errors
+        messages.error(request, _("This assignment is completed: its due date is history and cannot change."))
+        return redirect("ledger:assignment", pk=pk)
     return assignment_detail(request, pk, due_form=form)
 
 

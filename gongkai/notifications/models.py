@@ -6,6 +6,7 @@ often `gongkai tick` runs in a day, a person gets at most one digest per channel
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,6 +15,9 @@ class Kind(models.TextChoices):
     REMINDER = "reminder", _("Reminder")
     WARNING = "warning", _("Warning")
     SUPERVISION = "supervision", _("Supervision notice")
+    # Work that reached someone just now (a report to sign off, a reply to approve, a case assigned):
+    # written at once by the step that hands it over (notifications.handoffs), e-mailed in the daily digest.
+    HANDOFF = "handoff", _("Work for you")
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -26,6 +30,11 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def handoffs_to_email(self):
+        """Hand-overs the daily digest still has to e-mail: unread (one read in the app needs no
+        e-mail) and not in an earlier digest."""
+        return self.filter(kind=Kind.HANDOFF, read_at__isnull=True, emailed_on__isnull=True)
+
 
 class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
@@ -37,6 +46,8 @@ class Notification(models.Model):
     key = models.CharField(max_length=100)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # The day a hand-over went out in a digest e-mail (each is e-mailed at most once; None: not yet).
+    emailed_on = models.DateField(_("e-mailed on"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -45,7 +56,12 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_once")]
-        indexes = [models.Index(fields=["user", "read_at"])]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            # The few hand-overs still open: settled by later steps and e-mailed by the digest.
+            models.Index(fields=["user"], condition=Q(kind="handoff", read_at__isnull=True),
+                         name="notification_open_handoffs"),
+        ]
 
     def __str__(self):
         return f"{self.user} · {self.text[:40]}"

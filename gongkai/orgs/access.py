@@ -17,3 +17,12 @@ def office_admin_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def require_office(actor, message):
+    """For services only the disclosure office uses. `actor=None` is the system itself (a command, the demo
+    loader, the daily tick): no web request can pass None, a signed-out visitor is an AnonymousUser."""
+    if actor is None:
+        return
+    if not (getattr(actor, "is_authenticated", False) and actor.is_office_admin):
+        raise PermissionDenied(message)

@@ -141,6 +141,10 @@ class Role(models.TextChoices):
     INTAKE = "intake", _("City-wide intake desk")
 
 
+# Roles that act for their unit; a viewer reads, the intake desk only registers (foi.permissions).
+ACTING_ROLES = frozenset({Role.LIAISON, Role.HANDLER, Role.REVIEWER})
+
+
 class User(AbstractUser):
     """A person working in Gongkai. Their units and roles come from memberships."""
 
@@ -170,6 +174,11 @@ class User(AbstractUser):
     def unit_ids(self):
         """The units this person works in. An intake desk is only hosted by its unit, so it does not count."""
         return frozenset(unit_id for unit_id, role in self.role_pairs if role != Role.INTAKE)
+
+    @property
+    def acting_unit_ids(self):
+        """The units this person acts for (liaison, handler, reviewer): a viewer only reads its unit."""
+        return frozenset(unit_id for unit_id, role in self.role_pairs if role in ACTING_ROLES)
 
     def has_role(self, role, unit_id=None):
         return any(r == role and (unit_id is None or u == unit_id) for u, r in self.role_pairs)

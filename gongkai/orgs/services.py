@@ -7,6 +7,7 @@ from django.utils.translation import gettext_noop
 
 from gongkai.events.services import record
 
+from .access import require_office
 from .models import GroupRule, Membership, Unit, UnitAlias, UnitGroup, UnitKind, User
 from .naming import normalize_name
 
@@ -54,6 +55,7 @@ STANDARD_GROUPS = [
 @transaction.atomic
 def ensure_standard_groups(*, actor=None):
     """Create the standard groups that are missing; existing ones are left as administrators set them."""
+    require_office(actor, _("Only the disclosure office keeps the unit directory."))
     created = []
     for spec in STANDARD_GROUPS:
         group, was_created = UnitGroup.objects.get_or_create(name=spec["name"], defaults=spec)
@@ -79,6 +81,7 @@ def _check_alias_free(name, unit=None):
 @transaction.atomic
 def add_alias(*, actor, unit, name):
     """Remember that `name` means `unit` (how a person's decision on an unresolved name is kept)."""
+    require_office(actor, _("Only the disclosure office keeps the unit directory."))
     key = _check_alias_free(name, unit)
     alias, created = UnitAlias.objects.get_or_create(name=key, defaults={"unit": unit})
     if created:
@@ -88,6 +91,7 @@ def add_alias(*, actor, unit, name):
 
 @transaction.atomic
 def create_unit(*, actor, name, kind, code="", parent=None, aliases=()):
+    require_office(actor, _("Only the disclosure office keeps the unit directory."))
     name = normalize_name(name)
     if not name:
         raise ValidationError(_("A unit needs a name."))
@@ -106,6 +110,7 @@ def create_unit(*, actor, name, kind, code="", parent=None, aliases=()):
 
 @transaction.atomic
 def update_unit(*, actor, unit, **changes):
+    require_office(actor, _("Only the disclosure office keeps the unit directory."))
     allowed = {"name", "kind", "code", "parent", "is_active"}
     if set(changes) - allowed:
         raise ValueError(f"cannot change {set(changes) - allowed}")
@@ -124,6 +129,7 @@ def update_unit(*, actor, unit, **changes):
 @transaction.atomic
 def create_person(*, actor, username, password, display_name="", email="", memberships=()):
     """A staff account with its (unit, role) memberships."""
+    require_office(actor, _("Only the disclosure office creates accounts."))
     user = User(username=username, display_name=display_name, email=email)
     user.set_password(password)
     user.full_clean(exclude=["password"])

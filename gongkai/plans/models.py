@@ -68,12 +68,12 @@ class ItemQuerySet(models.QuerySet):
         ).distinct()
 
     def editable_by(self, user):
-        """Office administrators edit every item; a unit's people edit the items their unit leads."""
+        """Office administrators edit every item; a unit's acting people (not its viewers) the items it leads."""
         if not user.is_authenticated:
             return self.none()
         if user.is_office_admin:
             return self
-        return self.led_by(user.unit_ids)
+        return self.led_by(user.acting_unit_ids)
 
 
 class Item(models.Model):
@@ -142,12 +142,12 @@ class TaskQuerySet(models.QuerySet):
         return self.filter(Q(text__icontains=text) | Q(item__title__icontains=text))
 
     def editable_by(self, user):
-        """Office administrators edit every task; a unit's people edit the tasks their unit leads."""
+        """Office administrators edit every task; a unit's acting people (not its viewers) the tasks it leads."""
         if not user.is_authenticated:
             return self.none()
         if user.is_office_admin:
             return self
-        return self.led_by_any(user.unit_ids)
+        return self.led_by_any(user.acting_unit_ids)
 
 
 class Task(models.Model):

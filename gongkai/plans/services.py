@@ -10,6 +10,7 @@ from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
+from gongkai.orgs.access import require_office
 from gongkai.orgs.models import GroupRule
 from gongkai.orgs.naming import NameResolver, normalize_name
 from gongkai.orgs.services import add_alias
@@ -46,6 +47,7 @@ def sha256_of(data):
 @transaction.atomic
 def stage_import(*, actor, data, filename, year=None):
     """Parse an uploaded file into a PlanImport awaiting review. Nothing of the plan is saved yet."""
+    require_office(actor, _("Only the disclosure office imports plans."))
     plan_json = parse_plan_file(data=data, filename=filename, year=year)
     staged = PlanImport.objects.create(
         created_by=actor, filename=filename[:255], sha256=sha256_of(data), draft=plan_json
@@ -63,6 +65,7 @@ def find_duplicate(*, sha256, title, year):
 
 @transaction.atomic
 def confirm_import(*, actor, staged, new_version=False):
+    require_office(actor, _("Only the disclosure office imports plans."))
     _require_pending(staged)
     draft = PlanDraft.from_json(staged.draft)
     plan = create_plan(
@@ -87,6 +90,7 @@ def _require_pending(staged):
 @transaction.atomic
 def correct_staged_plan(*, actor, staged, title, year):
     """Correct the title or year before saving; a new year re-dates every deadline."""
+    require_office(actor, _("Only the disclosure office imports plans."))
     _require_pending(staged)
     draft = PlanDraft.from_json(staged.draft)
     title = title.strip()
@@ -105,6 +109,7 @@ def correct_staged_plan(*, actor, staged, title, year):
 @transaction.atomic
 def correct_staged_task(*, actor, staged, item_index, task_index, text, deadline_text, lead_units, responsible_units):
     """Correct one task of a parsed plan before it is saved (indexes count from 0 in document order)."""
+    require_office(actor, _("Only the disclosure office imports plans."))
     _require_pending(staged)
     draft = PlanDraft.from_json(staged.draft)
     try:
@@ -144,6 +149,7 @@ def _checked_deadline(deadline_text, year):
 
 @transaction.atomic
 def discard_import(*, actor, staged):
+    require_office(actor, _("Only the disclosure office imports plans."))
     staged.status = PlanImport.Status.DISCARDED
     staged.save(update_fields=["status"])
     record(actor=actor, verb="plan_import.discarded", subject=staged)
@@ -152,6 +158,7 @@ def discard_import(*, actor, staged):
 @transaction.atomic
 def create_plan(*, actor, draft, source_name="", sha256="", new_version=False):
     """Save a parsed plan. A second import of the same plan needs `new_version=True`."""
+    require_office(actor, _("Only the disclosure office imports plans."))
     duplicate = find_duplicate(sha256=sha256, title=draft.title, year=draft.year)
     if duplicate and not new_version:
         raise DuplicatePlan(duplicate)

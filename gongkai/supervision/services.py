@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from gongkai.events.models import Event
 from gongkai.events.services import record
 from gongkai.ledger.models import Assignment
+from gongkai.orgs.access import require_office
 from gongkai.orgs.models import Role
 
 from . import queries
@@ -118,6 +119,7 @@ def issue_notices(*, actor, due, today, calendar, settings):
     Each notice freezes its details (addressee, task, due date, days overdue, reply date); one
     event per notice lands in the assignment's history. Returns the created notices.
     """
+    require_office(actor, _("Only the disclosure office issues reminders, warnings and supervision notices."))
     if not due:
         return []
     labels = queries.assignment_labels(row["id"] for row, _light, _level in due)

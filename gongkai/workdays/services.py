@@ -2,12 +2,13 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
+from gongkai.orgs.access import require_office
 
 from . import cache, package
 from .models import CalendarYear, SpecialDay
@@ -102,8 +103,8 @@ def _named(item):
 
 
 def _store_year(*, actor, year, notice, source, holidays, workdays, replace):
-    if actor is not None and actor.is_authenticated and not actor.is_office_admin:
-        raise PermissionDenied
+    # A signed-out visitor is refused too (AnonymousUser is not None): only the office or the system loads a year.
+    require_office(actor, _("Only the disclosure office loads the working-day calendar."))
     existing = CalendarYear.objects.select_for_update().filter(year=year).first()
     if existing and not replace:
         raise ValidationError(
