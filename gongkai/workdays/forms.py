@@ -38,7 +38,7 @@ class NoticeForm(forms.Form):
     )
     text = forms.CharField(
         label=_("Holidays and make-up working days"), widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
-        help_text=_("One line per date or range: 2027-10-01~2027-10-07,holiday,国庆节 or 2027-02-06,workday,春节调休"),
+        help_text=_("One line per date or range: 2027-10-01~2027-10-07,放假,国庆节 or 2027-02-06,上班,春节调休"),
     )
     replace = forms.BooleanField(label=_("Replace the year if it is already loaded"), required=False)
 

@@ -5,7 +5,7 @@
     2027-02-06,workday,春节调休
     2027-10-01~2027-10-07,holiday,国庆节
 
-One date (or an inclusive range A~B) per line, its kind (holiday/workday, or 休/班), and a name.
+One date (or an inclusive range A~B) per line, its kind (放假/上班, 休/班, or holiday/workday), and a name.
 Blank lines and lines starting with # are ignored; Chinese commas and tabs also separate fields.
 Every line is checked before anything is returned, so the administrator sees all problems at once.
 """
@@ -83,7 +83,7 @@ def _is_header(line):
 def _parse_line(line):
     fields = SEPARATORS.split(line)
     if len(fields) < 2 or len(fields) > 3:
-        raise ValueError(gettext("write “date,holiday|workday,name”, e.g. 2027-10-01,holiday,国庆节"))
+        raise ValueError(gettext("write “date,放假|上班,name”, e.g. 2027-10-01,放假,国庆节"))
     when, kind_word, name = (*fields, "")[:3]
     kind_word = kind_word.strip().lower()
     if kind_word in HOLIDAY_WORDS:
@@ -91,7 +91,7 @@ def _parse_line(line):
     elif kind_word in WORKDAY_WORDS:
         kind = "workday"
     else:
-        raise ValueError(gettext("“%(word)s” is neither holiday nor workday") % {"word": kind_word})
+        raise ValueError(gettext("“%(word)s” is neither 放假 (a holiday) nor 上班 (a working day)") % {"word": kind_word})
     return _parse_dates(when), kind, name.strip()
 
 
