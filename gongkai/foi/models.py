@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.models import Unit
 
+from .outcomes import outcome_label
+
 
 class ApplicantType(models.TextChoices):
     """The columns of annual-report table 三 (申请人情况)."""
@@ -168,6 +170,15 @@ class Application(models.Model):
     def __str__(self):
         return self.tracking_code
 
+    @property
+    def service_method_label(self):
+        """How the reply was served, as a person reads it (邮政寄送); the field keeps the code."""
+        return ServiceMethod(self.service_method).label if self.service_method in ServiceMethod.values else ""
+
+    @property
+    def outcome_label(self):
+        return outcome_label(self.closure_code, self.reason_detail)
+
 
 class Thresholds(models.Model):
     """The office's thresholds for disclosure applications: one row, created with the defaults on first use.
@@ -283,6 +294,11 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.application} · {self.closure_code}"
+
+    @property
+    def outcome_label(self):
+        """The decision as a person reads it (部分公开, 予以公开 · 已主动公开), never the stored code."""
+        return outcome_label(self.closure_code, self.reason_detail)
 
 
 class ServiceMethod(models.TextChoices):

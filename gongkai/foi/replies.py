@@ -1,14 +1,14 @@
 """From a stored decision to the letter the applicant receives (DOCX or PDF), and the applicant's own steps."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
 
-from . import clocking, letters, outcomes
+from . import clocking, letters, outcomes, permissions
 from .models import Application, Status
 
 
@@ -39,10 +39,9 @@ def generated_text(decision):
 @transaction.atomic
 def edit_letter(*, actor, decision, body):
     """Staff reword the letter before it is approved; the edited text is what is issued."""
-    decision = type(decision).objects.select_for_update().select_related("application").get(pk=decision.pk)
-    application = decision.application
-    if not (actor.is_office_admin or application.handling_unit_id in actor.unit_ids):
-        raise PermissionDenied(_("Only the handling unit edits its letters."))
+    application = Application.objects.select_for_update().get(pk=decision.application_id)  # first, as 审核 does
+    permissions.check(actor, "edit_letter", application)
+    decision = type(decision).objects.select_for_update().get(pk=decision.pk)
     if decision.status != "awaiting_approval":
         raise ValidationError(_("Only a reply awaiting approval can be edited; approved letters are final."))
     decision.letter_body = body.strip()

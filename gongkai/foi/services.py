@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
 
-from . import clocking, intake
+from . import clocking, intake, permissions
 from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Part, Status, Thresholds
 
 APPLICANT_FIELDS = (
@@ -75,8 +75,7 @@ def _send_receipt(application, password):
 def register(*, actor, channel, arrived_at, target_unit, fields):
     """Staff register an application that arrived in person, by post, fax, e-mail or another platform:
     a unit for itself, the office and the city-wide intake desk for any unit."""
-    if not (actor.is_office_admin or actor.is_intake or actor.unit_ids & {target_unit.pk}):
-        raise PermissionDenied(_("You can register applications only for your own unit."))
+    permissions.check_register(actor, target_unit)
     if channel == Channel.ONLINE:
         raise ValidationError(_("Online applications come in through the public form."))
     application, password = _create(actor=actor, channel=channel, arrived_at=arrived_at, target_unit=target_unit,
@@ -87,18 +86,11 @@ def register(*, actor, channel, arrived_at, target_unit, fields):
     return application, password
 
 
-def _require_unit(actor, application):
-    if not (actor.is_office_admin or application.handling_unit_id in actor.unit_ids):
-        raise PermissionDenied(_("Only the handling unit may act on this application."))
-
-
 @transaction.atomic
 def confirm_receipt(*, actor, application, day, note):
     """The legal receipt date for channels that need confirmation with the applicant (Art 31)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_unit(actor, application)
-    if application.status != Status.AWAITING_CONFIRMATION:
-        raise ValidationError(_("The receipt of this application is already confirmed."))
+    permissions.check(actor, "confirm_receipt", application)
     if day < timezone.localtime(application.arrived_at).date():
         raise ValidationError(_("Receipt cannot be confirmed before the application arrived."))
     if not note.strip():
@@ -145,7 +137,7 @@ class Conflict(ValidationError):
 @transaction.atomic
 def assign_handler(*, actor, application, handler, expected_version=None):
     application = _locked(application, expected_version)
-    _require_unit(actor, application)
+    permissions.check(actor, "assign_handler", application)
     if not handler.has_role("handler", application.handling_unit_id) and not handler.has_role(
             "liaison", application.handling_unit_id):
         raise ValidationError(_("%(person)s is not a handler of %(unit)s.")
@@ -159,7 +151,7 @@ def assign_handler(*, actor, application, handler, expected_version=None):
 def transfer(*, actor, application, unit, reason, expected_version=None):
     """Hand the application to the unit that holds the information; the clock keeps running."""
     application = _locked(application, expected_version)
-    _require_unit(actor, application)
+    permissions.check(actor, "transfer", application)
     if unit.pk == application.handling_unit_id:
         raise ValidationError(_("The application is already with %(unit)s.") % {"unit": unit})
     if not reason.strip():
@@ -175,7 +167,7 @@ def transfer(*, actor, application, unit, reason, expected_version=None):
 def ask_part(*, actor, application, unit, question, due_date):
     """Joint handling: `unit` answers part of the application by an internal deadline."""
     application = _locked(application)
-    _require_unit(actor, application)
+    permissions.check(actor, "ask_part", application)
     if unit.pk == application.handling_unit_id:
         raise ValidationError(_("The handling unit answers the application itself."))
     if application.due_date and due_date > application.due_date:
@@ -195,8 +187,7 @@ def ask_part(*, actor, application, unit, question, due_date):
 @transaction.atomic
 def answer_part(*, actor, part, answer):
     part = Part.objects.select_for_update().select_related("application").get(pk=part.pk)
-    if not (actor.is_office_admin or part.unit_id in actor.unit_ids):
-        raise PermissionDenied(_("Only the unit asked answers its part."))
+    permissions.check(actor, "answer_part", part.application, part=part)
     if part.answered_at:
         raise ValidationError(_("This part is already answered."))
     if not answer.strip():

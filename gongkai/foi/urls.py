@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/fee/", views.fee_notice_view, name="fee"),
     path("<int:pk>/serve/", views.serve_view, name="serve"),
     path("<int:pk>/archive/", views.archive_view, name="archive"),
+    path("<int:pk>/reopen/", views.reopen_view, name="reopen"),
     path("<int:pk>/remedies/", views.remedy_view, name="remedy"),
     path("<int:pk>/parts/", views.ask_part_view, name="ask-part"),
     path("<int:pk>/parts/<int:part_pk>/answer/", views.answer_part_view, name="answer-part"),

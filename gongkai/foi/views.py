@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +12,7 @@ from gongkai.events.models import Event
 from gongkai.uploads import DOCX
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import charging, clocking, deciding, letters, receipt, replies, services, worklist
+from . import charging, clocking, deciding, letters, permissions, receipt, replies, services, worklist
 from .forms import (
     AnswerForm,
     ClockStepForm,
@@ -45,12 +45,15 @@ def work_list(request):
         "form": form, "work": work, "today": today, "filtered": any(form.filters().values()),
         "light_link_base": worklist.query_without(request.GET, "light", "page"),
         "page_link_base": worklist.query_without(request.GET, "page"),
+        "may_register": permissions.may_register(request.user),
     })
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def register_view(request):
+    if not permissions.may_register(request.user):
+        raise PermissionDenied(str(permissions.STEPS["register"].refused))
     form = RegisterForm(request.POST or None, initial={"arrived_at": timezone.localtime().replace(second=0, microsecond=0)})
     if request.method == "POST" and form.is_valid():
         try:
@@ -79,27 +82,45 @@ def visible_application(request, pk):
     return get_object_or_404(Application.objects.visible_to(request.user).select_related("handling_unit"), pk=pk)
 
 
+def notices_of(application):
+    """[(clock event, the notice's name)] for the 补正, 延期, 征求意见 and 收费 notices of the application."""
+    events = application.clock_events.filter(kind__in=replies.NOTICE_KINDS)
+    return [(event, replies.NOTICE_KINDS[event.kind].label) for event in events]
+
+
+def clock_step_form(can, today):
+    """The clock-step form offers an extension only to whoever may approve one (the office, Art 33)."""
+    form = ClockStepForm(initial={"day": today})
+    if "extend" not in can:
+        form.fields["kind"].choices = [choice for choice in form.fields["kind"].choices if choice[0] != "extended"]
+    return form
+
+
 @login_required
 def detail(request, pk, *, confirm_form=None):
+    """The application with only the steps this person may take in its present status (foi.permissions)."""
     application = visible_application(request, pk)
     today = timezone.localdate()
     colour, left = light(application.due_date, today, WorkCalendar.from_db(), yellow=current_yellow())
+    decisions = list(application.decisions.select_related("drafted_by", "reviewed_by"))
+    parts = list(application.parts.select_related("unit"))
+    can = permissions.allowed_actions(request.user, application, decisions=decisions)
     return render(request, "foi/detail.html", {
         "application": application, "colour": colour, "left": left,
         "masked_id": mask_id_number(application.id_number), "masked_phone": mask_phone(application.phone),
         "confirm_form": confirm_form or ConfirmReceiptForm(initial={"day": today}),
-        "clock_events": application.clock_events.all(),
+        "notices": notices_of(application),
         "history": Event.objects.about(application).select_related("actor")[:50],
-        "may_act": request.user.is_office_admin or application.handling_unit_id in request.user.unit_ids,
+        "can": can, "pending_decision": permissions.pending_decision(decisions),
         "transfer_form": TransferForm(initial={"version": application.version}), "part_form": PartForm(),
-        "clock_form": ClockStepForm(initial={"day": today}), "clock": clock_state(application, today),
-        "decisions": application.decisions.select_related("drafted_by", "reviewed_by"),
+        "clock_form": clock_step_form(can, today), "clock": clock_state(application, today),
+        "decisions": decisions,
         "decision_form": DecisionForm(), "serve_form": ServeForm(initial={"day": today}), "remedy_form": RemedyForm(),
         "remedy_cases": application.remedy_cases.all(), "rating": getattr(application, "rating", None),
-        "fee_form": FeeNoticeForm(initial={"day": today}), "notice_kinds": replies.NOTICE_KINDS,
+        "fee_form": FeeNoticeForm(initial={"day": today}),
         "handler_form": HandlerForm(unit=application.handling_unit, initial={
             "version": application.version, "handler": application.handler_id}),
-        "parts": application.parts.select_related("unit"), "my_units": request.user.unit_ids,
+        "parts": parts, "answerable_parts": permissions.answerable_parts(request.user, application, parts),
     }, status=400 if confirm_form else 200)
 
 
@@ -124,10 +145,9 @@ def confirm_receipt_view(request, pk):
 @login_required
 @require_POST
 def personal_data(request, pk):
-    """Full identity number and phone, for the handling unit only; every view is logged."""
+    """Full identity number, phone and address, for the handling unit's acting staff and the office; logged."""
     application = visible_application(request, pk)
-    if not (request.user.is_office_admin or application.handling_unit_id in request.user.unit_ids):
-        return render(request, "portal/404.html", status=404)
+    permissions.check_who(request.user, "reveal_personal_data", application)  # a viewer or intake desk: 403
     PersonalDataView.objects.create(application=application, user=request.user, purpose=request.POST.get("purpose", "")[:100])
     response = render(request, "foi/personal_data.html", {"application": application})
     response["Cache-Control"] = "no-store"
@@ -226,6 +246,16 @@ def archive_view(request, pk):
 
 @login_required
 @require_POST
+def reopen_view(request, pk):
+    """The office reopens an archived application, with the reason recorded (the service refuses an empty one)."""
+    application = visible_application(request, pk)
+    return _run(request, pk, lambda: deciding.reopen_archive(
+        actor=request.user, application=application, reason=request.POST.get("reason", "")[:300]),
+        _("The application was reopened."))
+
+
+@login_required
+@require_POST
 def remedy_view(request, pk):
     application = visible_application(request, pk)
     return _act(request, pk, RemedyForm(request.POST), lambda data: deciding.record_remedy(
@@ -264,6 +294,7 @@ def letter_edit(request, pk, decision_pk):
     """Edit the reply's wording before it is approved (the generated text is the starting point)."""
     application = visible_application(request, pk)
     decision = get_object_or_404(application.decisions, pk=decision_pk)
+    permissions.check_who(request.user, "edit_letter", application)
     form = LetterEditForm(request.POST or None, initial={"body": decision.letter_body or replies.generated_text(decision)})
     if request.method == "POST" and form.is_valid():
         try:

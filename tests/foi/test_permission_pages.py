@@ -242,3 +242,25 @@ def test_the_page_shows_labels_not_stored_codes(client_for, cast):
     drafted_text = visible_text(page_of(client_for(cast["handler"]), disclosed.application))
     assert "予以公开 · 向申请人提供" in drafted_text
     assert "disclosed" not in drafted_text and "provided" not in drafted_text
+
+
+def test_the_api_refuses_a_viewers_token_with_403(client, cast):
+    """The REST API calls the same services: a viewer's token registers, steps and transfers nothing."""
+    from gongkai.api.services import create_token
+
+    application = received(cast)
+    _token, key = create_token(actor=None, user=cast["viewer"], name="probe")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {key}", "content_type": "application/json"}
+    base = f"/api/v1/foi/applications/{application.pk}"
+    probes = [
+        ("/api/v1/foi/applications/", {"channel": "in_person", "arrived_at": NOW.isoformat(),
+                                       "target_unit": cast["unit"].pk, **APPLICANT}),
+        (f"{base}/clock-steps/", {"kind": "correction_requested", "day": TODAY.isoformat(), "value": TODAY.isoformat()}),
+        (f"{base}/transfer/", {"unit": cast["outsider"].memberships.get().unit_id, "reason": "转给档案馆"}),
+        (f"{base}/decisions/", {"closure_code": "other", "reasons": "撤回"}),
+    ]
+    events = Event.objects.count()
+    for url, body in probes:
+        assert client.post(url, body, **headers).status_code == 403, url
+    assert Event.objects.count() == events and Application.objects.count() == 1
+    assert Application.objects.get(pk=application.pk).version == application.version
