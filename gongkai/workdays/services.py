@@ -54,7 +54,7 @@ def ensure_package_years(actor=None, years=range(2019, 2027)):
     """Load from the package each of `years` that is not loaded yet; returns the years loaded now.
 
     Years already present are left alone, whatever their source, so an administrator's
-    correction is never overwritten. For the demo and tests; production loads years explicitly.
+    correction is never overwritten. `gongkai setup` (a plain `gongkai migrate`), the demo and tests use it.
     """
     present = set(CalendarYear.objects.filter(year__in=list(years)).values_list("year", flat=True))
     loaded = []

@@ -48,5 +48,6 @@ def login(page, live_server):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    # Our users' browsers ask for Chinese; LocaleMiddleware would serve English to en-US.
+    # Our users' browsers ask for Chinese. (The site is Chinese whatever a browser asks unless the deployment
+    # offers English: tests/browser/test_language.py.)
     return {**browser_context_args, "locale": "zh-CN"}
