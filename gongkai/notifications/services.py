@@ -33,6 +33,7 @@ class Digest:
     summary: str
     url: str = ""
     app: bool = True  # False: e-mail only (the person's in-app notifications already say it all)
+    handoff_ids: tuple = ()  # hand-over notifications the e-mail lists: each is e-mailed once
 
 
 @dataclass
@@ -109,6 +110,7 @@ def _claim(day, digests, result):
                                        content_hash=digest_hash))
             to_mail.append(digest)
     Delivery.objects.bulk_create(deliveries, batch_size=500)
+    _mark_emailed(to_mail, day)
     result.app = notify_many(notifications=notifications)
     return to_mail
 
@@ -130,7 +132,14 @@ def _send(day, digests, result, connection):
     pending = Delivery.objects.filter(day=day, channel=Channel.EMAIL, sent_at__isnull=True)
     pending.filter(user_id__in=sent).update(sent_at=timezone.now())
     pending.filter(user_id__in=result.failed).delete()
+    _mark_emailed([d for d in digests if d.user_id in set(result.failed)], None)  # the next digest lists them
     result.email = len(sent)
+
+
+def _mark_emailed(digests, day):
+    ids = [pk for digest in digests for pk in digest.handoff_ids]
+    if ids:
+        Notification.objects.filter(pk__in=ids).update(emailed_on=day)
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from .lights import Colour, Why
 from .links import absolute, assignment_url, notice_url, unit_dashboard_url
 
 MAX_LISTED = 10
+MAX_HANDOFFS = 20  # hand-overs listed in one e-mail; the notifications page has the rest
 RECIPIENT_ROLES = (Role.HANDLER, Role.LIAISON)
 
 
@@ -108,20 +109,22 @@ def rounds_missing(rounds):
     return result
 
 
-def build_digests(matters, *, today, delivered=None, foi_sections=None):
+def build_digests(matters, *, today, delivered=None, foi_sections=None, handoffs=None):
     """([Digest], skipped): one Digest per recipient, in the site language.
 
-    Recipients are the handlers and liaisons of units with matters, and everyone with a section of
-    disclosure applications (`foi_sections`, {user id: foi.reminders.DigestSection}) — one e-mail a
-    day whatever it covers. Someone who hears only of applications gets the e-mail alone: their
-    in-app FOI notification already says it.
+    Recipients are the handlers and liaisons of units with matters, everyone with a section of
+    disclosure applications (`foi_sections`, {user id: foi.reminders.DigestSection}) and everyone
+    with work handed to them that no e-mail mentioned yet (`handoffs`, notifications.handoffs.to_email)
+    — one e-mail a day whatever it covers. Someone who hears only of applications or hand-overs gets
+    the e-mail alone: their in-app notifications already say it, and the in-app digest line never
+    repeats a hand-over.
 
     `delivered` ({user id: {channels}}) names what went out today already; people who have had
     every channel they can receive are skipped (and counted) without composing anything.
     """
-    foi_sections = foi_sections or {}
+    foi_sections, handoffs = foi_sections or {}, handoffs or {}
     everyone = _recipients(matters.keys())
-    everyone += _foi_only_recipients(set(foi_sections) - {user["id"] for user, _units in everyone})
+    everyone += _email_only_recipients((set(foi_sections) | set(handoffs)) - {user["id"] for user, _units in everyone})
     if not everyone:
         return [], 0
     recipients = [(user, unit_ids) for user, unit_ids in everyone
@@ -136,11 +139,11 @@ def build_digests(matters, *, today, delivered=None, foi_sections=None):
         # A unit's section is the same for all its people: composed once, shared by each digest.
         sections = {unit_id: _unit_section(matters[unit_id], units[unit_id], labels) for unit_id in needed}
         return [_digest(user, [sections[u] for u in sorted(unit_ids, key=units.get)], today,
-                        foi_sections.get(user["id"]))
+                        foi_sections.get(user["id"]), handoffs.get(user["id"], ()) if user["email"] else ())
                 for user, unit_ids in recipients], skipped
 
 
-def _foi_only_recipients(user_ids):
+def _email_only_recipients(user_ids):
     """[(user values, no units)] of active people with an e-mail address: the rest have the app notification."""
     rows = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="").values("id", "email")
     return [({"id": row["id"], "email": row["email"]}, set()) for row in rows.order_by("id")]
@@ -233,10 +236,23 @@ def _summary(unit_name, counts, matters):
     return f"{unit_name}: " + ", ".join(parts)
 
 
-def _digest(user, sections, today, foi=None):
-    """The digest of one person: their units' sections, then their disclosure applications (`foi`)."""
-    url = unit_dashboard_url(sections[0]["unit_id"]) if sections else reverse("foi:list")
-    parts = [section["text"] for section in sections]
+def handoff_section(handoffs):
+    """The e-mail's list of work handed over since the last digest: [(notification id, text, url)]."""
+    lines = [_("Work handed to you (%(count)s):") % {"count": len(handoffs)}]
+    for _pk, text, url in handoffs[:MAX_HANDOFFS]:
+        lines += [f"  * {' '.join(text.split())}", f"    {absolute(url)}"]
+    if len(handoffs) > MAX_HANDOFFS:
+        lines.append("  " + _("… and %(count)s more") % {"count": len(handoffs) - MAX_HANDOFFS})
+    return "\n".join(lines)
+
+
+def _digest(user, sections, today, foi=None, handoffs=()):
+    """The digest of one person: work handed to them (`handoffs`), their units' sections, then their
+    disclosure applications (`foi`)."""
+    url = unit_dashboard_url(sections[0]["unit_id"]) if sections else reverse(
+        "foi:list" if foi or not handoffs else "notifications:list")
+    parts = [handoff_section(handoffs)] if handoffs else []
+    parts += [section["text"] for section in sections]
     if foi:
         parts.append(foi.text + "\n" + _("Work list of disclosure applications: %(url)s") % {
             "url": absolute(reverse("foi:list"))})
@@ -252,6 +268,7 @@ def _digest(user, sections, today, foi=None):
     if foi:
         overdue, attention = overdue + foi.overdue, attention + foi.attention
     subject = _("Gongkai %(date)s: %(overdue)s overdue, %(attention)s need attention") % {
-        "date": today.isoformat(), "overdue": overdue, "attention": attention}
+        "date": today.isoformat(), "overdue": overdue, "attention": attention + len(handoffs)}
     return Digest(user_id=user["id"], email=user["email"], subject=subject, body=body,
-                  summary="\n".join(section["summary"] for section in sections), url=url, app=bool(sections))
+                  summary="\n".join(section["summary"] for section in sections), url=url, app=bool(sections),
+                  handoff_ids=tuple(pk for pk, _text, _url in handoffs))

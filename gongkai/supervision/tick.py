@@ -5,8 +5,9 @@
 3. issue the escalation levels that are due (each at most once per assignment per day);
 4. notify the units' handlers and liaisons of today's supervision notices, in the app;
 5. remind people of their disclosure applications (foi.reminders), in the app;
-6. build one digest per person — the ledger's matters and the FOI section — and deliver it, at
-   most once per person, day and channel.
+6. build one digest per person — the ledger's matters, the FOI section and, in the e-mail, the work
+   handed to them since the last one (notifications.handoffs) — and deliver it, at most once per
+   person, day and channel.
 
 Steps 2–6 run in one transaction holding the LightSettings row lock, so two ticks started at once
 take turns; the second finds today's notices and deliveries already written and adds nothing.
@@ -26,6 +27,7 @@ from gongkai.events.services import record
 from gongkai.foi.reminders import send_foi_reminders
 from gongkai.ledger.models import Assignment
 from gongkai.ledger.rounds import open_periodic_rounds
+from gongkai.notifications import handoffs
 from gongkai.notifications.models import Delivery, Notification
 from gongkai.notifications.services import claim_digests, notify_many, send_claimed
 from gongkai.orgs.models import Membership
@@ -58,7 +60,7 @@ class TickReport:
 
 def run_tick(*, today=None, connection=None):
     """Run one tick for `today` (default: the local date). Returns what it did."""
-    today = today or timezone.localdate()
+    today, started = today or timezone.localdate(), timezone.now()
     calendar = WorkCalendar.from_db()
     report = TickReport(today=today)
     if not calendar.is_workday(today):  # raises CalendarYearMissing for an unloaded year: say so, don't guess
@@ -85,7 +87,7 @@ def run_tick(*, today=None, connection=None):
         foi = send_foi_reminders(today, calendar=calendar)
         report.foi = foi.summary()
         digests, skipped = digest.build_digests(matters, today=today, delivered=delivered_on(today),
-                                                foi_sections=foi.sections)
+                                                foi_sections=foi.sections, handoffs=handoffs.to_email(before=started))
         report.digests = len(digests)
         claimed = claim_digests(day=today, digests=digests)  # under the lock: concurrent ticks claim in turn
     delivered = send_claimed(claimed, connection=connection)  # after commit: no e-mail for a rolled-back claim
