@@ -67,10 +67,11 @@ def run(args):
     if command is None:
         sys.stderr.write(cli_help.unknown(spelled))
         return 1
-    if needs_database(name, command) and not {"-h", "--help"} & set(options):
-        from gongkai.readiness import database_problem
+    if not {"-h", "--help"} & set(options):
+        from gongkai import readiness
 
-        problem = database_problem()
+        problem = (readiness.database_problem() if needs_database(name, command)
+                   else readiness.connection_problem() if name == "setup" else None)
         if problem:
             sys.stderr.write(problem + "\n")
             return 1

@@ -16,6 +16,25 @@ def not_set_up():
     return _("The database is not set up yet: run gongkai migrate first.")
 
 
+def unreachable(error):
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else error.__class__.__name__
+    return _("The database cannot be reached (%(reason)s): check GONGKAI_DATABASE_URL.") % {"reason": reason}
+
+
+def connection_problem(using=DEFAULT_DB_ALIAS):
+    """None when the database server answers (SQLite always does: migrate creates the file)."""
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        return None
+    try:
+        connection.ensure_connection()
+    except DatabaseError as error:
+        return unreachable(error)
+    finally:
+        connection.close()
+    return None
+
+
 def database_problem(using=DEFAULT_DB_ALIAS):
     """None when the database answers and every migration is applied; otherwise one line saying what to do."""
     connection = connections[using]
@@ -27,8 +46,7 @@ def database_problem(using=DEFAULT_DB_ALIAS):
         executor = MigrationExecutor(connection)
         pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DatabaseError as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else error.__class__.__name__
-        return _("The database cannot be reached (%(reason)s): check GONGKAI_DATABASE_URL.") % {"reason": reason}
+        return unreachable(error)
     finally:
         connection.close()
     if pending:

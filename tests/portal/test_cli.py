@@ -103,16 +103,17 @@ def test_migrate_sets_up_the_database_and_the_calendar_then_the_first_import(gon
     assert "共 4 个部分、28 项事项、36 项任务" in out and "已保存工作要点" in err
 
 
-def test_an_unreachable_postgresql_is_one_line(gongkai, tmp_path):
-    code, out, err = subprocess_with_database(tmp_path, "postgres://nobody@127.0.0.1:1/none")
+@pytest.mark.parametrize("command", ["tick", "migrate"])
+def test_an_unreachable_postgresql_is_one_line(tmp_path, command):
+    code, out, err = subprocess_with_database(tmp_path, "postgres://nobody@127.0.0.1:1/none", command)
     assert code == 1 and out == ""
     assert err.startswith("无法连接数据库（") and err.endswith("请检查 GONGKAI_DATABASE_URL。\n")
     assert err.count("\n") == 1
 
 
-def subprocess_with_database(tmp_path, url):
+def subprocess_with_database(tmp_path, url, command):
     environment = {name: value for name, value in os.environ.items() if not name.startswith("GONGKAI_")}
     environment.update(GONGKAI_DATA_DIR=str(tmp_path / "var"), GONGKAI_DATABASE_URL=url, PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, "-m", "gongkai", "tick"], env=environment, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "gongkai", command], env=environment, capture_output=True,
                             text=True, timeout=120)
     return result.returncode, result.stdout, result.stderr
