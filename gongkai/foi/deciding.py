@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from gongkai.events.services import record
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
-from . import clocking, outcomes, permissions
+from . import clocking, handoffs, outcomes, permissions
 from .models import (
     Application,
     ClockEvent,
@@ -64,6 +64,7 @@ def draft_decision(*, actor, application, closure_code, reason_detail="", reason
     )
     _save(application, "foi.decision_drafted", actor, {"code": closure_code, "decision": decision.pk},
           status=Status.AWAITING_APPROVAL)
+    handoffs.decision_drafted(actor=actor, decision=decision)
     return decision
 
 
@@ -84,6 +85,7 @@ def review_decision(*, actor, decision, approve, comment=""):
     _save(application, "foi.decision_approved" if approve else "foi.decision_returned", actor,
           {"decision": decision.pk, "comment": comment.strip()},
           status=Status.APPROVED if approve else Status.IN_HANDLING)
+    handoffs.decision_reviewed(actor=actor, decision=decision)
     return decision
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.events.services import record
 
-from . import clocking, intake, permissions
+from . import clocking, handoffs, intake, permissions
 from .models import RECEIVED_ON_ARRIVAL, Application, Channel, ClockEvent, Part, Status, Thresholds
 
 APPLICANT_FIELDS = (
@@ -144,6 +144,7 @@ def assign_handler(*, actor, application, handler, expected_version=None):
                               % {"person": handler, "unit": application.handling_unit})
     _bump(application, handler=handler)
     record(actor=actor, verb="foi.handler_assigned", subject=application, data={"handler": str(handler)})
+    handoffs.handler_assigned(actor=actor, application=application)
     return application
 
 
@@ -160,6 +161,7 @@ def transfer(*, actor, application, unit, reason, expected_version=None):
     _bump(application, handling_unit=unit, handler=None)
     record(actor=actor, verb="foi.transferred", subject=application,
            data={"from": before.name, "to": unit.name, "reason": reason.strip()})
+    handoffs.transferred(actor=actor, application=application, from_unit=before)
     return application
 
 
@@ -181,6 +183,7 @@ def ask_part(*, actor, application, unit, question, due_date):
         raise ValidationError(_("%(unit)s was already asked.") % {"unit": unit})
     record(actor=actor, verb="foi.part_requested", subject=application,
            data={"unit": unit.name, "due": due_date})
+    handoffs.part_requested(actor=actor, part=part)
     return part
 
 

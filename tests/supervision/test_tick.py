@@ -192,10 +192,11 @@ def test_someone_with_only_applications_gets_the_e_mail_but_no_second_app_line(s
     (message,) = mail.outbox
     assert message.to == ["foi@dadong.example"] and application.tracking_code in message.body
     assert "/ledger/" not in message.body and "dashboard" not in message.body.lower()
-    # In the app: the FOI notification only (the digest would say the same thing twice).
-    assert list(Notification.objects.filter(user=handler).values_list("kind", flat=True)) == ["warning"]
+    # In the app: the FOI notification only (the digest would say the same thing twice); the office's
+    # assignment of 2 September reached the handler at once as a hand-over of its own.
+    assert list(Notification.objects.filter(user=handler).values_list("kind", flat=True)) == ["warning", "handoff"]
     assert report.emails == 1 and report.app == 0
 
     tick(D(2021, 10, 8), hour=15)
     assert len(mail.outbox) == 1
-    assert Notification.objects.filter(user=handler).count() == 1
+    assert Notification.objects.filter(user=handler).count() == 2  # nothing new
