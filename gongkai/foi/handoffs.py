@@ -6,6 +6,7 @@
   reply approved     → the drafter: serve it
   transferred        → the receiving unit's handlers and liaisons: assign a handler
   part asked         → the asked unit's handlers and liaisons: answer by the internal deadline
+  part answered      → the application's handler (else the unit's handlers): the answer is in
 
 Where nobody in the unit can act (or the drafter has left), the application's handler, the unit's
 handlers or, last, the disclosure office hear instead. Each step settles the hand-overs it answers
@@ -78,6 +79,19 @@ def part_requested(*, actor, part):
         text = _("%(unit)s asks %(asked)s to answer part of disclosure application %(code)s by %(date)s.") % {
             **_names(application), "asked": part.unit.name, "date": part.due_date.isoformat()}
     hand_over(user_ids=people, key=f"foi-part:{application.pk}:{part.pk}", text=text, url=_url(application))
+
+
+def part_answered(*, actor, part):
+    """The handling unit's handler (else its handlers) hears the part came back; the request is settled."""
+    application = part.application
+    unit_id = application.handling_unit_id
+    people = [application.handler_id] if still_acting(application.handler, unit_id, HANDLERS) else first_staffed(
+        [unit_id], (Role.HANDLER,), (Role.LIAISON,))
+    with site_language():
+        text = _("%(asked)s answered its part of disclosure application %(code)s (%(unit)s).") % {
+            **_names(application), "asked": part.unit.name}
+    hand_over(user_ids=[pk for pk in people if pk != actor.pk], key=f"foi-part-answered:{application.pk}:{part.pk}",
+              text=text, url=_url(application), settles=[f"foi-part:{application.pk}:{part.pk}"])
 
 
 def _drafters(decision):

@@ -198,6 +198,7 @@ def answer_part(*, actor, part, answer):
     part.answer, part.answered_at = answer.strip(), timezone.now()
     part.save()
     record(actor=actor, verb="foi.part_answered", subject=part.application, data={"unit": part.unit.name})
+    handoffs.part_answered(actor=actor, part=part)
     return part
 
 

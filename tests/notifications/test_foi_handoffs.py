@@ -123,3 +123,15 @@ def test_no_personal_data_in_any_hand_over(application, shenhe, shenhe_reviewer,
     for field in ("name", "id_number", "phone", "address", "email"):
         if APPLICANT.get(field):
             assert APPLICANT[field] not in texts
+
+
+def test_an_answered_part_tells_the_handler_and_settles_the_request(application, shenhe, shenhe_liaison, directory):
+    finance = directory["沈阳市财政局"]
+    finance_handler = create_person(actor=None, username="czj", password=PASSWORD, memberships=[(finance, Role.HANDLER)])
+    services.assign_handler(actor=shenhe_liaison, application=application, handler=shenhe)
+    part = services.ask_part(actor=shenhe, application=application, unit=finance, question="资金拨付情况",
+                             due_date=datetime.date(2026, 3, 20))
+    services.answer_part(actor=finance_handler, part=part, answer="已拨付120万元。")
+    assert Notification.objects.get(user=finance_handler).read_at is not None  # nothing left to answer
+    answered = told(user=shenhe, key=f"foi-part-answered:{application.pk}:{part.pk}")
+    assert "沈阳市财政局已答复" in answered["shenhe"][0]
