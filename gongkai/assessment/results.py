@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gongkai.bulletins.facts import Facts, last_closed_day, ledger_facts
 from gongkai.bulletins.figures import unit_labels
+from gongkai.orgs.models import Unit
 
 from .scoring import IndicatorRule, SchemeRules, score_units
 
@@ -75,5 +76,9 @@ def ranking(scheme, today=None):
         as_of = min(scheme.cutoff, last_closed_day(today or timezone.localdate()))
         facts, names = live_facts(scheme, as_of=as_of)
     rules = rules_of(scheme)
-    return Ranking(as_of=as_of, rows=score_units(rules, facts, names), preliminary=scheme.is_draft,
+    rows = score_units(rules, facts, names)
+    official = dict(Unit.objects.filter(pk__in=[row.unit for row in rows]).values_list("pk", "name"))
+    for row in rows:
+        row.official = official.get(row.unit, row.name)
+    return Ranking(as_of=as_of, rows=rows, preliminary=scheme.is_draft,
                    indicators=rules.indicators, weight_total=sum((i.weight for i in rules.indicators), Decimal(0)))

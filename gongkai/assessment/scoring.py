@@ -32,6 +32,11 @@ class IndicatorRule:
     rule: str
     parameter: Decimal = ZERO
 
+    @property
+    def is_deduction(self):
+        """A deduction indicator (逾期扣分, 退回扣分) is read as the points it took away, not those it left."""
+        return self.rule in DEDUCTION_RULES
+
 
 @dataclass(frozen=True)
 class SchemeRules:
@@ -50,6 +55,20 @@ class IndicatorScore:
     adjustment: Decimal
     points: Decimal
 
+    @property
+    def is_deduction(self):
+        return self.indicator.is_deduction
+
+    @property
+    def deducted(self):
+        """Points taken off the indicator's weight: 0 or negative (−2.00 for one overdue assignment at 2)."""
+        return self.points - self.indicator.weight
+
+    @property
+    def deducted_text(self):
+        """The deduction as a page shows it, with a true minus sign: "−2.00", or "0.00" when none."""
+        return f"−{-self.deducted}" if self.deducted < 0 else str(self.deducted)
+
 
 @dataclass
 class ScoreRow:
@@ -60,6 +79,7 @@ class ScoreRow:
     bonus: Decimal
     total: Decimal
     rank: int = 0
+    official: str = ""  # the unit's official name, for the tooltip where `name` is a short name
 
 
 def _deduct(count_of):
@@ -71,6 +91,8 @@ def _completion_rate(indicator, facts):
         return indicator.weight
     return indicator.weight * facts.completed_due / facts.due
 
+
+DEDUCTION_RULES = frozenset({Rule.DEDUCT_PER_OVERDUE, Rule.DEDUCT_PER_RETURN})
 
 RULES = {
     Rule.DEDUCT_PER_OVERDUE: _deduct(lambda facts: facts.overdue + facts.completed_late),

@@ -30,12 +30,26 @@ def _sheet(workbook, title, header, rows, *, first=False, heading=None):
     return sheet
 
 
+def indicator_headers(indicator):
+    """A deduction indicator gets two columns: the points it took away (−2), then the score it left."""
+    if indicator.is_deduction:
+        return [_("%(indicator)s (%(weight)s): points deducted") % {"indicator": indicator.name,
+                                                                   "weight": indicator.weight},
+                _("%(indicator)s: score") % {"indicator": indicator.name}]
+    return [f"{indicator.name} ({indicator.weight})"]
+
+
+def indicator_cells(score):
+    return [score.deducted, score.points] if score.is_deduction else [score.points]
+
+
 def ranking_xlsx(scheme, ranking):
     workbook = Workbook()
-    indicator_names = [f"{i.name} ({i.weight})" for i in ranking.indicators]
+    indicator_names = [header for indicator in ranking.indicators for header in indicator_headers(indicator)]
     _sheet(
         workbook, _("Ranking"), [_("Rank"), _("Unit"), *indicator_names, _("Bonus"), pgettext("score", "Total")],
-        [[row.rank, row.name, *(s.points for s in row.scores), row.bonus, row.total] for row in ranking.rows],
+        [[row.rank, row.name, *(cell for s in row.scores for cell in indicator_cells(s)), row.bonus, row.total]
+         for row in ranking.rows],
         first=True, heading=_("%(title)s (facts as of %(date)s)") % {"title": scheme.title,
                                                                      "date": ranking.as_of.isoformat()},
     )

@@ -14,7 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from gongkai.orgs.models import Unit, UnitAlias
+from gongkai.orgs.display import display_names
+from gongkai.orgs.models import Unit
 
 from .facts import Facts, period_and_cumulative, total
 
@@ -22,11 +23,9 @@ FIGURES_VERSION = 1
 
 
 def unit_labels(unit_ids):
-    """{unit id: the name documents use} — the first short name, else the official name — in directory order."""
-    short = {}
-    for unit_id, name in UnitAlias.objects.filter(unit_id__in=unit_ids).order_by("id").values_list("unit_id", "name"):
-        short.setdefault(unit_id, name)
-    return {pk: short.get(pk, name) for pk, name in Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name")}
+    """{unit id: the name bulletins and rankings show} in directory order: the short name documents use,
+    or the official name where a short name could be taken for another unit's (orgs.display)."""
+    return display_names(dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name")))
 
 
 def snapshot(plan, *, start, cutoff):

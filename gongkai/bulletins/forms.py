@@ -5,6 +5,8 @@ from gongkai.orgs.forms import UnitChoiceField
 from gongkai.orgs.models import Unit
 from gongkai.plans.models import Plan
 
+from . import numbering
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -19,12 +21,13 @@ class GenerateForm(forms.Form):
     period_end = forms.DateField(label=_("Period to"), widget=DateInput(),
                                  help_text=_("The figures are read from the ledger as they stood when this day ended."))
     title = forms.CharField(label=_("Title"), max_length=200)
-    number = forms.CharField(label=_("Document number"), max_length=60, required=False,
-                             help_text=_("For example 〔2021〕3号"))
+    number = forms.CharField(label=_("Document number"), max_length=60, required=False)
 
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans
+        self.fields["number"].help_text = _("For example %(example)s") % {
+            "example": numbering.compose(numbering.configured_prefix(), 2021, 3)}
 
 
 class EditForm(forms.Form):

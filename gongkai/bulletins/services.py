@@ -10,7 +10,7 @@ from gongkai.events.services import record
 from gongkai.ledger.models import ProgressReport, ReportStatus
 from gongkai.orgs.models import Role
 
-from . import figures, workflow
+from . import figures, numbering, workflow
 from .facts import end_of_day, last_closed_day, start_of_day
 from .models import Bulletin, GoodPractice
 
@@ -28,7 +28,8 @@ def _check_period(start, end, today):
 
 
 def _check_number(number, exclude=None):
-    """Two bulletins must not carry the same document number."""
+    """A number names its issuing organ, and two bulletins must not carry the same one."""
+    numbering.check_number(number)
     if number and Bulletin.objects.filter(number=number).exclude(pk=exclude).exists():
         raise ValidationError(_("Another bulletin already has the number %(number)s.") % {"number": number})
 

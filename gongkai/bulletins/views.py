@@ -16,7 +16,7 @@ from gongkai.ledger.models import ProgressReport
 from gongkai.orgs.access import office_admin_required
 from gongkai.plans.models import Plan
 
-from . import pdf, services, word
+from . import numbering, pdf, services, word
 from .content import bulletin_content, ordinal
 from .figures import unit_labels
 from .forms import EditForm, GenerateForm, PracticeForm
@@ -44,10 +44,6 @@ def suggested_title(end):
         "year": end.year, "quarter": ordinal((end.month - 1) // 3 + 1)}
 
 
-def suggested_number(year):
-    return f"〔{year}〕{Bulletin.objects.filter(period_end__year=year).count() + 1}号"
-
-
 @login_required
 def bulletin_list(request):
     bulletins = Bulletin.objects.visible_to(request.user).select_related("plan")
@@ -61,7 +57,7 @@ def bulletin_new(request):
     start, end = previous_quarter(timezone.localdate())
     form = GenerateForm(request.POST or None, plans=plans, initial={
         "plan": plans.filter(year=start.year).first(), "period_start": start, "period_end": end,
-        "title": suggested_title(end), "number": suggested_number(end.year),
+        "title": suggested_title(end), "number": numbering.next_number(end.year),
     })
     if request.method == "POST" and form.is_valid():
         try:

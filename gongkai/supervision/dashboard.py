@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from gongkai.ledger.models import Assignment
-from gongkai.orgs.models import Unit, short_names
+from gongkai.orgs.display import display_names
+from gongkai.orgs.models import Unit
 from gongkai.plans.models import Item, Task
 
 from . import charts, queries
@@ -156,7 +157,7 @@ def unit_rows(unit_counts, plan):
     """Every unit with assignments in the plan: its counts and completion rate, by official name."""
     ids = list(unit_counts)
     names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))
-    short = short_names(names)
+    short = display_names(names)  # the chart's labels: 沈河区政府 and 沈河区政府办 are told apart
     rows = [{"unit_id": unit_id, "name": names[unit_id], "short_name": short[unit_id],
              "url": unit_dashboard_url(unit_id, plan.pk), **_counts_row(counts)}
             for unit_id, counts in unit_counts.items()]
@@ -192,7 +193,7 @@ def overdue_task_rows(red, plan):
              .values_list("pk", "item__number", "position", "text", "item_id")}
     unit_ids = {row["unit_id"] for _task, members in shown for _days, row in members[:UNITS_PER_TASK]}
     names = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
-    short = short_names(names)
+    short = display_names(names)  # as the chart names them (orgs.display)
     rows = []
     for task_id, members in shown:
         number, position, text, item_id = tasks[task_id]

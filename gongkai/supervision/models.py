@@ -47,6 +47,9 @@ class LightSettings(models.Model):
     notice_title = models.CharField(_("title of the supervision notice"), max_length=40, default="督办通知单")
     number_prefix = models.CharField(_("number prefix"), max_length=20, default="督办",
                                      help_text=_("Numbers read 督办〔2021〕3号: the prefix, the year, the sequence."))
+    bulletin_number_prefix = models.CharField(
+        _("bulletin number prefix"), max_length=20, default="沈政办通",
+        help_text=_("The issuing organ's code that bulletin numbers begin with: 沈政办通〔2021〕3号."))
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")

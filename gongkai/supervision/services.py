@@ -20,7 +20,7 @@ from .models import EscalationNotice, Level, LightSettings, UnitFeedToken
 
 SETTINGS_FIELDS = ("yellow_workdays", "behind_points", "current_report_workdays", "returns_make_yellow",
                    "warning_after_workdays", "supervision_after_workdays", "repeat_reminder_workdays", "reply_workdays",
-                   "issuing_office", "notice_title", "number_prefix")
+                   "issuing_office", "notice_title", "number_prefix", "bulletin_number_prefix")
 # Beyond these the ladder or the lights stop meaning anything (a "yellow" 200 working days ahead).
 LIMITS = {"yellow_workdays": 60, "behind_points": 100, "current_report_workdays": 130,
           "warning_after_workdays": 60, "supervision_after_workdays": 60, "repeat_reminder_workdays": 60,
@@ -39,7 +39,7 @@ def update_settings(*, actor, **values):
                 for name, limit in LIMITS.items()
                 if name in values and not (isinstance(values[name], int) and 0 <= values[name] <= limit)]
     problems += [_("%(name)s must not be empty.") % {"name": name}
-                 for name in ("issuing_office", "notice_title", "number_prefix")
+                 for name in ("issuing_office", "notice_title", "number_prefix", "bulletin_number_prefix")
                  if name in values and not str(values[name]).strip()]
     if problems:
         raise ValidationError(problems)

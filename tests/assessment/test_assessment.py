@@ -164,10 +164,12 @@ def test_xlsx(scheme, office, directory):
     ranking_sheet, facts_sheet, adjustments_sheet, bonus_sheet = workbook.worksheets
     assert ranking_sheet["A1"].value == "2021年第三季度考核 (facts as of 2021-09-30)"
     rows = list(ranking_sheet.iter_rows(min_row=2, values_only=True))
-    assert rows[0] == ("Rank", "Unit", "按时完成 (40.00)", "材料质量 (20.00)", "完成率 (30.00)", "日常工作 (10.00)",
+    # A deduction indicator is read as the points it took away (−22.5 for nine overdue at 2.5), then the score left.
+    assert rows[0] == ("Rank", "Unit", "按时完成 (40.00): points deducted", "按时完成: score",
+                       "材料质量 (20.00): points deducted", "材料质量: score", "完成率 (30.00)", "日常工作 (10.00)",
                        "Bonus", "Total")
     shenhe = next(r for r in rows if r[1] == "沈河区政府")
-    assert [float(v) for v in shenhe[2:]] == [17.5, 15.0, 3.0, 0.0, 2.0, 37.5]
+    assert [float(v) for v in shenhe[2:]] == [-22.5, 17.5, -5.0, 15.0, 3.0, 0.0, 2.0, 37.5]
     assert shenhe[0] == row_of(result, "沈河区政府").rank
     assert [r[0] for r in rows[1:]] == [row.rank for row in result.rows]
     assert next(r for r in facts_sheet.iter_rows(values_only=True) if r[0] == "沈河区政府")[1:] == (

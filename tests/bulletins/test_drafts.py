@@ -17,7 +17,7 @@ D = datetime.date
 
 @pytest.fixture
 def draft(ledger, office):
-    return services.generate_bulletin(actor=office, plan=ledger, title="第三季度通报", number="〔2021〕3号",
+    return services.generate_bulletin(actor=office, plan=ledger, title="第三季度通报", number="沈政办通〔2021〕3号",
                                       period_start=Q3[0], period_end=Q3[1], today=AFTER_Q3)
 
 
@@ -34,20 +34,20 @@ def accepted(draft, office, liaison):
 
 def test_edit_texts_while_draft(draft, office):
     services.update_bulletin(actor=office, bulletin=draft, summary_text="总体平稳。", next_steps_text="抓好整改。",
-                             number="〔2021〕9号")
+                             number="沈政办通〔2021〕9号")
     draft.refresh_from_db()
-    assert (draft.summary_text, draft.next_steps_text, draft.number) == ("总体平稳。", "抓好整改。", "〔2021〕9号")
+    assert (draft.summary_text, draft.next_steps_text, draft.number) == ("总体平稳。", "抓好整改。", "沈政办通〔2021〕9号")
     event = Event.objects.about(draft).filter(verb="bulletin.updated").get()
-    assert event.data["changes"]["number"] == {"from": "〔2021〕3号", "to": "〔2021〕9号"}
+    assert event.data["changes"]["number"] == {"from": "沈政办通〔2021〕3号", "to": "沈政办通〔2021〕9号"}
 
 
 def test_edit_checks_input(draft, office):
     with pytest.raises(ValidationError):
         services.update_bulletin(actor=office, bulletin=draft, title=" ")
-    other = services.generate_bulletin(actor=office, plan=draft.plan, title="另一期", number="〔2021〕4号",
+    other = services.generate_bulletin(actor=office, plan=draft.plan, title="另一期", number="沈政办通〔2021〕4号",
                                        period_start=Q3[0], period_end=Q3[1], today=AFTER_Q3)
     with pytest.raises(ValidationError):
-        services.update_bulletin(actor=office, bulletin=other, number="〔2021〕3号")
+        services.update_bulletin(actor=office, bulletin=other, number="沈政办通〔2021〕3号")
     with pytest.raises(TypeError):
         services.update_bulletin(actor=office, bulletin=draft, figures={})  # snapshots are not texts
 

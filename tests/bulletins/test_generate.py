@@ -43,7 +43,7 @@ def q3(ledger, office, liaison):
 
 
 def generate(plan, office, **kwargs):
-    options = {"title": "沈阳市2021年第三季度政务公开工作通报", "number": "〔2021〕3号",
+    options = {"title": "沈阳市2021年第三季度政务公开工作通报", "number": "沈政办通〔2021〕3号",
                "period_start": Q3[0], "period_end": Q3[1], "today": AFTER_Q3, **kwargs}
     return services.generate_bulletin(actor=office, plan=plan, **options)
 
@@ -87,7 +87,7 @@ def test_later_ledger_changes_do_not_alter_a_past_period(q3, office, liaison):
     first = generate(q3, office)
     complete(assignment("大东区人民政府", 1), liaison=liaison("大东区人民政府"), lead=office, on=D(2021, 10, 20))
     move_due(assignment("沈河区人民政府", 8), lead=office, to=D(2021, 12, 31), on=D(2021, 11, 2))
-    second = generate(q3, office, number="〔2021〕4号", today=D(2021, 11, 15))
+    second = generate(q3, office, number="沈政办通〔2021〕4号", today=D(2021, 11, 15))
     assert second.figures == first.figures
     assert second.named_overdue_units == first.named_overdue_units
 
@@ -129,7 +129,7 @@ def test_numbers_are_unique_and_titles_required(ledger, office):
     with pytest.raises(ValidationError):
         generate(ledger, office)
     with pytest.raises(ValidationError):
-        generate(ledger, office, number="〔2021〕5号", title="  ")
+        generate(ledger, office, number="沈政办通〔2021〕5号", title="  ")
 
 
 def test_only_the_office_generates(ledger, fgw_liaison):

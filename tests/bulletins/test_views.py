@@ -16,7 +16,7 @@ from .conftest import AFTER_Q3, Q3, assignment, complete
 
 @pytest.fixture
 def draft(ledger, office):
-    return services.generate_bulletin(actor=office, plan=ledger, title="第三季度通报", number="〔2021〕3号",
+    return services.generate_bulletin(actor=office, plan=ledger, title="第三季度通报", number="沈政办通〔2021〕3号",
                                       period_start=Q3[0], period_end=Q3[1], today=AFTER_Q3)
 
 
@@ -34,9 +34,9 @@ def test_office_generates_from_the_form(ledger, office, client_for):
     client = client_for(office)
     page = client.get(url("new"))
     assert page.status_code == 200
-    assert page.context["form"]["number"].initial == f"〔{page.context['form']['period_end'].initial.year}〕1号"
+    assert page.context["form"]["number"].initial == f"沈政办通〔{page.context['form']['period_end'].initial.year}〕1号"
     response = client.post(url("new"), {"plan": ledger.pk, "period_start": "2021-07-01", "period_end": "2021-09-30",
-                                        "title": "第三季度通报", "number": "〔2021〕3号"})
+                                        "title": "第三季度通报", "number": "沈政办通〔2021〕3号"})
     bulletin = Bulletin.objects.get()
     assert response.status_code == 302 and response.url == url("detail", bulletin)
     assert bulletin.figures["cutoff"] == "2021-09-30"
@@ -72,7 +72,7 @@ def test_edit_page_saves_texts(draft, office, client_for):
     client = client_for(office)
     assert client.get(url("edit", draft)).status_code == 200
     response = client.post(url("edit", draft), {
-        "title": "第三季度通报（修改）", "number": "〔2021〕3号", "issuer": "沈阳市政务公开办", "issued_on": "2021-10-18",
+        "title": "第三季度通报（修改）", "number": "沈政办通〔2021〕3号", "issuer": "沈阳市政务公开办", "issued_on": "2021-10-18",
         "summary_text": "总体平稳。", "problems_text": "", "next_steps_text": "限期整改。",
     })
     assert response.status_code == 302

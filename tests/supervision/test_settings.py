@@ -48,11 +48,12 @@ def test_settings_page_saves_and_the_dashboard_follows(ledger, office, client_fo
     form = {"yellow_workdays": 0, "behind_points": 0, "current_report_workdays": 30, "returns_make_yellow": "",
             "warning_after_workdays": 3, "supervision_after_workdays": 3, "repeat_reminder_workdays": 5, "reply_workdays": 3,
             "issuing_office": "沈阳市人民政府办公室", "notice_title": "督办通知单", "number_prefix": "督办",
-            "foi-yellow_workdays": 6, "foi-office_escalation_workdays": 2}
+            "bulletin_number_prefix": "沈政公开办", "foi-yellow_workdays": 6, "foi-office_escalation_workdays": 2}
     assert client.post("/supervision/settings/", form).status_code == 302
     foi = FoiThresholds.current()
     assert (foi.yellow_workdays, foi.office_escalation_workdays) == (6, 2)
     assert LightSettings.current().thresholds.current_report_workdays == 30
+    assert LightSettings.current().bulletin_number_prefix == "沈政公开办"
     with at(datetime.date(2021, 9, 2), 10):
         board = client.get("/supervision/").context["board"]
     assert board.totals["yellow"] == 0  # nothing is behind schedule, and nothing is due on the day
