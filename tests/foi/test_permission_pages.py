@@ -122,7 +122,8 @@ def test_a_served_case_offers_only_archive_and_remedy_records(client_for, cast):
 def test_an_archived_case_offers_the_office_only_a_reopening_with_a_reason(client_for, cast):
     application = archived(cast)
     url = reverse("foi:reopen", args=[application.pk])
-    assert form_actions(page_of(client_for(cast["handler"]), application)) == {"personal-data/"}
+    # Read-only, but a 复议/诉讼 filed later is still recorded (annual-report table 四).
+    assert form_actions(page_of(client_for(cast["handler"]), application)) == {"personal-data/", "remedies/"}
     assert client_for(cast["handler"]).post(url, {"reason": "想改答复"}).status_code == 403
     office = client_for(cast["office"])
     assert "reopen/" in form_actions(page_of(office, application))
