@@ -128,7 +128,7 @@ def _order(status, by_light):
     if status == Status.AWAITING_CONFIRMATION:
         return "arrived_at", "pk"
     if status == ALL:
-        return "-arrived_at", "-pk"
+        return ("-pk",)  # the latest registered first, on the primary key: no sort of every application
     return F("closed_on").desc(nulls_last=True), "-pk"  # finished: the latest first
 
 
