@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -267,7 +267,7 @@ def letter_view(request, pk, decision_pk, fmt):
     application = visible_application(request, pk)
     decision = get_object_or_404(application.decisions, pk=decision_pk)
     if fmt not in ("docx", "pdf"):
-        return render(request, "portal/404.html", status=404)
+        raise Http404
     try:
         content = replies.render(decision, fmt)
     except (letters.LetterError, ValueError) as error:
@@ -316,7 +316,7 @@ def notice_view(request, pk, event_pk, fmt):
     application = visible_application(request, pk)
     event = get_object_or_404(application.clock_events.filter(kind__in=replies.NOTICE_KINDS), pk=event_pk)
     if fmt not in ("docx", "pdf"):
-        return render(request, "portal/404.html", status=404)
+        raise Http404
     try:
         content = replies.render_notice(application, event, fmt)
     except (letters.LetterError, ValueError) as error:

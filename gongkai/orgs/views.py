@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -48,7 +48,7 @@ def export_directory(request, fmt):
     elif fmt == "xlsx":
         response = HttpResponse(directory_io.export_xlsx(), content_type=XLSX_TYPE)
     else:
-        return render(request, "portal/404.html", status=404)
+        raise Http404
     response["Content-Disposition"] = attachment(f"单位名录.{fmt}")
     return response
 

@@ -9,7 +9,7 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from gongkai.demo.loader import PLAN_FILE
-from gongkai.events.models import VERB_LABELS
+from gongkai.events.labels import VERB_LABELS
 from gongkai.plans.models import Plan, PlanImport, Task
 
 

@@ -75,7 +75,7 @@ def test_items_with_lead_units_deadline_share_and_status(client, published):
     complete(assignment(published, 1, SHENHE), assignment(published, 1, "和平区人民政府"))
     with on(TODAY), override("en"):
         page = client.get(reverse("progress:plan", args=[published.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<html lang="zh-CN">' in page
+    assert '<html lang="en">' in page  # an English page says so to screen readers
     assert "全面公开各类规划信息" in page and "市发展改革委、市自然资源局、市政府办公室" in page
     assert "2021-09-30" in page
     assert "2 of 13 (15%)" in page  # item 1: two of the 13 districts completed
