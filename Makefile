@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # PostgreSQL for the second test run (CI has one on 127.0.0.1:5432 with trust auth).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
+# The suite runs in parallel (pytest-xdist), one worker per core; the slowest tests are listed at the end.
+PYTEST ?= $(BIN)/pytest -n auto --durations=15
 
 .PHONY: install messages demo serve test lint test-sqlite test-postgres bench clean
 
@@ -35,12 +37,12 @@ lint:
 
 test-sqlite:
 	@echo "== test suite on SQLite =="
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-postgres:
 	@if $(BIN)/python -m tests.pg_available "$(PG_TEST_URL)"; then \
 		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) =="; \
-		GONGKAI_DATABASE_URL="$(PG_TEST_URL)" $(BIN)/pytest; \
+		GONGKAI_DATABASE_URL="$(PG_TEST_URL)" $(PYTEST); \
 	else \
 		echo "NOTICE: no PostgreSQL server reachable at $(PG_TEST_URL): the PostgreSQL run is SKIPPED."; \
 	fi
