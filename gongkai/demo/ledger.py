@@ -68,7 +68,10 @@ def play_one(assignment, handler, reviewer, lead, today, rng):
         if roll < 0.6:
             complete(assignment, handler, reviewer, lead, due - datetime.timedelta(days=rng.randint(3, 20)), rng)
         elif roll < 0.75:
-            complete(assignment, handler, reviewer, lead, due + datetime.timedelta(days=rng.randint(2, 15)), rng)
+            # Completed late, but before today: the lead unit's acceptance two days later is history too.
+            late = min(due + datetime.timedelta(days=rng.randint(2, 15)), today - datetime.timedelta(days=3))
+            if late > due:
+                complete(assignment, handler, reviewer, lead, late, rng)
         elif roll < 0.9:
             report(assignment, handler, reviewer, lead, due - datetime.timedelta(days=10), 60, returned=True)
         # else: nothing reported at all — overdue and silent

@@ -10,7 +10,7 @@ import datetime
 from collections import Counter
 from unittest import mock
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from gongkai.assessment.models import Scheme
 from gongkai.assessment.results import ranking
@@ -18,7 +18,9 @@ from gongkai.bulletins.content import bulletin_content
 from gongkai.bulletins.models import Bulletin
 from gongkai.demo.ledger import clock
 from gongkai.demo.loader import load_demo
-from gongkai.ledger.models import Assignment
+from gongkai.events.models import Event
+from gongkai.ledger.models import Assignment, ProgressReport
+from gongkai.notifications.models import Notification
 from gongkai.plans.models import Plan
 from gongkai.supervision import queries
 from gongkai.supervision.dashboard import city_dashboard
@@ -36,6 +38,15 @@ def test_the_demo_on_2_december(db):
     plan = Plan.objects.get(title="沈阳市2026年政务公开工作要点任务分解表（演示）")
     green_yellow_and_red_each_for_its_reason(plan)
     bulletin_and_ranking_name_units_as_people_know_them(plan)
+    nothing_happened_after_today()
+
+
+def nothing_happened_after_today():
+    """The demo's history ends before today: no report, event or notification dated in the future."""
+    end_of_today = timezone.make_aware(datetime.datetime.combine(TODAY, datetime.time.max))
+    assert not ProgressReport.objects.filter(created_at__gt=end_of_today).exists()
+    assert not Event.objects.filter(created_at__gt=end_of_today).exists()
+    assert not Notification.objects.filter(created_at__gt=end_of_today).exists()
 
 
 def green_yellow_and_red_each_for_its_reason(plan):
