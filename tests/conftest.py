@@ -14,6 +14,8 @@ The cast makes permission tests read naturally:
 import os
 
 import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth import hashers
 
 from gongkai.demo.loader import PLAN_FILE, UNITS_FILE
 from gongkai.orgs.directory import import_directory
@@ -21,6 +23,14 @@ from gongkai.orgs.models import Role, Unit, UnitKind
 from gongkai.orgs.services import create_person, create_unit
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
+
+# The deployment hashes passwords with PBKDF2 at Django's full iteration count (0.3–0.6 s a password
+# here), and most tests create several people: tests hash with MD5 first, PBKDF2 still verifying what
+# module imports hashed before this line. tests/portal/test_platform.py checks the deployment's hasher.
+DEPLOYMENT_HASHERS = list(django_settings.PASSWORD_HASHERS)
+django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *DEPLOYMENT_HASHERS]
+hashers.get_hashers.cache_clear()
+hashers.get_hashers_by_algorithm.cache_clear()
 
 SAMPLE_TEXT = PLAN_FILE.read_text(encoding="utf-8")
 PASSWORD = "correct horse battery staple"

@@ -1,3 +1,4 @@
+import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -35,7 +36,15 @@ def test_login_works_with_the_right_password(client, shenhe):
     assert response.status_code == 302 and client.session["_auth_user_id"] == str(shenhe.pk)
 
 
-def test_passwords_are_hashed(shenhe):
+@pytest.fixture
+def deployment_hashers(settings):
+    """The deployment's password hashers, not the quick one the other tests use (tests/conftest.py)."""
+    from tests.conftest import DEPLOYMENT_HASHERS
+
+    settings.PASSWORD_HASHERS = DEPLOYMENT_HASHERS
+
+
+def test_passwords_are_hashed(deployment_hashers, shenhe):
     assert shenhe.password.startswith(("pbkdf2_", "argon2", "bcrypt", "scrypt"))
     assert PASSWORD not in shenhe.password
 
