@@ -104,21 +104,29 @@ def _reports(assignments, rng):
     ProgressReport.objects.bulk_create(reports, batch_size=2000)
 
 
-def time_dashboard(office, runs):
+def time_page(office, url, runs):
+    """One warm-up (calendar cache, templates, session), then `runs` timed requests and a counted one."""
     client = Client()
     client.force_login(office, backend="django.contrib.auth.backends.ModelBackend")
     times, cpu = [], []
     with pinned(TODAY, 10):
-        response = client.get("/supervision/")  # warm-up: calendar cache, templates, session
-        assert response.status_code == 200, response.status_code
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
         for _run in range(runs):
             started, started_cpu = time.perf_counter(), time.process_time()
-            client.get("/supervision/")
+            client.get(url)
             times.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
         with CaptureQueriesContext(connection) as queries:
-            client.get("/supervision/")
-    return times, cpu, len(queries.captured_queries), response.context["board"]
+            client.get(url)
+    return times, cpu, len(queries.captured_queries), response.context
+
+
+def report(name, times, cpu, queries, runs):
+    print(f"{name}: median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, "
+          f"max {max(times) * 1000:.0f} ms ({runs} runs after one warm-up); {queries} queries")
+    # CPU time of this process (Python, and SQLite which runs in it): steadier on a busy machine.
+    print(f"  of which CPU in this process: median {statistics.median(cpu) * 1000:.0f} ms")
 
 
 def main():
@@ -127,17 +135,20 @@ def main():
     runs = parser.parse_args().runs
     with bench_database("gongkai_bench_supervision"):
         started = time.perf_counter()
-        office, _plan_row = build_city()
+        office, plan = build_city()
         built = time.perf_counter() - started
-        times, cpu, queries, board = time_dashboard(office, runs)
-    print(f"database: {connection.vendor}; assignments: {board.totals.total}, units: {len(board.units)}; "
-          f"built in {built:.1f} s")
-    print(f"lights: red {board.totals['red']}, yellow {board.totals['yellow']}, green {board.totals['green']}, "
-          f"done {board.totals['done']}")
-    print(f"city dashboard: median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms ({runs} runs after one warm-up); {queries} queries")
-    # CPU time of this process (Python, and SQLite which runs in it): steadier on a busy machine.
-    print(f"  of which CPU in this process: median {statistics.median(cpu) * 1000:.0f} ms")
+        times, cpu, queries, context = time_page(office, "/supervision/", runs)
+        board = context["board"]
+        print(f"database: {connection.vendor}; assignments: {board.totals.total}, units: {len(board.units)}; "
+              f"built in {built:.1f} s")
+        print(f"lights: red {board.totals['red']}, yellow {board.totals['yellow']}, green {board.totals['green']}, "
+              f"done {board.totals['done']}")
+        report("city dashboard", times, cpu, queries, runs)
+        # The plan's ledger list (issue 8): every matching assignment lit, 50 shown.
+        some_unit = Assignment.objects.filter(task__item__plan=plan).values_list("unit_id", flat=True).first()
+        for query in ("", "?light=red&sort=due", f"?unit={some_unit}"):
+            report(f"ledger /ledger/plans/N/{query}", *time_page(office, f"/ledger/plans/{plan.pk}/{query}", runs)[:3],
+                   runs)
 
 
 if __name__ == "__main__":
