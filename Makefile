@@ -47,8 +47,11 @@ test-postgres:
 		echo "NOTICE: no PostgreSQL server reachable at $(PG_TEST_URL): the PostgreSQL run is SKIPPED."; \
 	fi
 
+# Every benchmark of bench/README.md, on SQLite (set GONGKAI_DATABASE_URL for PostgreSQL).
 bench: install
-	$(BIN)/python bench/run.py
+	set -e; for script in import_plan workdays_bench dashboard_bench tick_bench foi_worklist_bench; do \
+		$(BIN)/python bench/$$script.py; \
+	done
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
