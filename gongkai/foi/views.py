@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.events.models import Event
+from gongkai.querystrings import query_without
 from gongkai.uploads import DOCX
 from gongkai.workdays.calendar import CalendarYearMissing, WorkCalendar
 
@@ -43,8 +44,8 @@ def work_list(request):
                           page_number=request.GET.get("page"))
     return render(request, "foi/work_list.html", {
         "form": form, "work": work, "today": today, "filtered": any(form.filters().values()),
-        "light_link_base": worklist.query_without(request.GET, "light", "page"),
-        "page_link_base": worklist.query_without(request.GET, "page"),
+        "light_link_base": query_without(request.GET, "light", "page"),
+        "page_link_base": query_without(request.GET, "page"),
         "may_register": permissions.may_register(request.user),
     })
 

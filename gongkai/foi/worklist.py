@@ -168,12 +168,3 @@ def _decorate(applications):
         application.applicant_masked = mask_name(application.name)
         finished = application.status not in OPEN_STATUSES
         application.finished_on = (application.closed_on or application.served_on) if finished else None
-
-
-def query_without(query, *names):
-    """The request's query string without `names`, ready for one more parameter: '?' or '?a=1&'."""
-    query = query.copy()
-    for name in names:
-        query.pop(name, None)
-    encoded = query.urlencode()
-    return f"?{encoded}&" if encoded else "?"

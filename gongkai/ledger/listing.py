@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.models import Unit, short_names
+from gongkai.querystrings import query_without
 from gongkai.supervision import queries
 from gongkai.supervision.lights import SEVERITY, WORST_FIRST, Colour, workdays_overdue
 from gongkai.supervision.links import assignment_url
@@ -147,12 +148,3 @@ def links(query):
         "light_link_base": query_without(query, "page", "light"),
         "every_task_link": query_without(query, "page", "task"),
     }
-
-
-def query_without(query, *names):
-    """The request's query string without `names`, ready for one more parameter: '?' or '?a=1&'."""
-    query = query.copy()
-    for name in names:
-        query.pop(name, None)
-    encoded = query.urlencode()
-    return f"?{encoded}&" if encoded else "?"
