@@ -31,7 +31,7 @@ from .forms import (
     WorkListFilterForm,
 )
 from .lights import current_yellow, light
-from .models import Application, PersonalDataView
+from .models import OPEN_STATUSES, Application, PersonalDataView
 from .privacy import mask_id_number, mask_phone
 
 
@@ -102,12 +102,15 @@ def detail(request, pk, *, confirm_form=None):
     """The application with only the steps this person may take in its present status (foi.permissions)."""
     application = visible_application(request, pk)
     today = timezone.localdate()
-    colour, left = light(application.due_date, today, WorkCalendar.from_db(), yellow=current_yellow())
+    # A finished case has no light: its deadline was met or missed when it was served or closed.
+    finished_on = None if application.status in OPEN_STATUSES else (application.served_on or application.closed_on)
+    colour, left = (None, None) if application.status not in OPEN_STATUSES else light(
+        application.due_date, today, WorkCalendar.from_db(), yellow=current_yellow())
     decisions = list(application.decisions.select_related("drafted_by", "reviewed_by"))
     parts = list(application.parts.select_related("unit"))
     can = permissions.allowed_actions(request.user, application, decisions=decisions)
     return render(request, "foi/detail.html", {
-        "application": application, "colour": colour, "left": left,
+        "application": application, "colour": colour, "left": left, "finished_on": finished_on,
         "masked_id": mask_id_number(application.id_number), "masked_phone": mask_phone(application.phone),
         "confirm_form": confirm_form or ConfirmReceiptForm(initial={"day": today}),
         "notices": notices_of(application),

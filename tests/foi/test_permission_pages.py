@@ -265,3 +265,16 @@ def test_the_api_refuses_a_viewers_token_with_403(client, cast):
         assert client.post(url, body, **headers).status_code == 403, url
     assert Event.objects.count() == events and Application.objects.count() == 1
     assert Application.objects.get(pk=application.pk).version == application.version
+
+
+def test_a_finished_case_shows_when_it_finished_not_a_light(client_for, cast):
+    """An archived case long past its due date read 红灯 已逾期 33 个工作日 on its page (issue 8)."""
+    import datetime
+    from unittest import mock
+
+    application = archived(cast)
+    months_later = application.due_date + datetime.timedelta(days=60)
+    with mock.patch("django.utils.timezone.localdate", return_value=months_later):
+        text = visible_text(page_of(client_for(cast["office"]), application))
+    assert f"{application.served_on:%Y-%m-%d} 已办结" in text
+    assert "红灯" not in text and "逾期" not in text
