@@ -16,7 +16,7 @@ from gongkai.uploads import DOCX
 from . import deciding, letters, receipt, replies, services, throttle
 from .forms import ApplicationForm, CorrectionForm, RatingForm, StatusLookupForm
 from .models import Application, DecisionStatus, Rating, Status
-from .outcomes import ClosureCode, ReasonDetail
+from .outcomes import ClosureCode, outcome_label
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,11 +92,9 @@ def public_outcome(application):
     """The decision in words (部分公开, 予以公开 · 向申请人提供) once the case is decided; never the stored code."""
     if application is None or application.status not in (Status.SERVED, Status.ARCHIVED, Status.CLOSED):
         return ""
-    code, detail = application.closure_code, application.reason_detail
-    if code not in ClosureCode.values:
-        return ""
-    words = [ClosureCode(code).label, *([ReasonDetail(detail).label] if detail in ReasonDetail.values else [])]
-    return " · ".join(str(word) for word in words)
+    code = application.closure_code
+    # outcome_label shows an unknown code as stored; the public never reads a stored code.
+    return outcome_label(code, application.reason_detail) if code in ClosureCode.values else ""
 
 
 @require_GET
