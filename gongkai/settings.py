@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gongkai.assessment",
     "gongkai.review",
     "gongkai.foi",
+    "gongkai.documents",
     "gongkai.api",
     "gongkai.portal",
     "gongkai.demo",
