@@ -40,10 +40,11 @@ def draft(shenhe, shenhe_unit, genre):
     """make a draft of 沈河区人民政府 by its handler: draft(title=..., **fields)."""
 
     def make(title="沈河区人民政府关于印发老旧小区改造实施方案的通知", *, actor=None, unit=None, **fields):
+        now = fields.pop("now", None) or timezone.now()
         fields.setdefault("attribute", DisclosureAttribute.PROACTIVE)
         fields.setdefault("body", "为推进老旧小区改造，制定本方案。")
-        return services.create_document(actor=actor or shenhe, unit=unit or shenhe_unit, fields={"title": title, **fields},
-                                        now=fields.pop("now", None) or timezone.now())
+        return services.create_document(actor=actor or shenhe, unit=unit or shenhe_unit,
+                                        fields={"title": title, **fields}, now=now)
 
     return make
 
