@@ -160,6 +160,8 @@ MEDIA_ROOT = DATA_DIR / "media"
 
 # Uploaded plan files are read in memory; larger files are refused with a message, never a 500.
 PLAN_UPLOAD_MAX_BYTES = int(env("GONGKAI_PLAN_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+# Attachments of published documents: scanned gazettes and plans run large.
+DOCUMENT_ATTACHMENT_MAX_BYTES = int(env("GONGKAI_DOCUMENT_ATTACHMENT_MAX_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

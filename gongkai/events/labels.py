@@ -107,6 +107,18 @@ VERB_LABELS = {
     "api_token.revoked": _("API token revoked"),
     "feed_token.created": _("Calendar feed link created"),
     "feed_token.revoked": _("Calendar feed link revoked"),
+    # proactive disclosure (documents)
+    "documents.created": _("Document drafted"),
+    "documents.edited": _("Document edited"),
+    "documents.submitted": _("Submitted for confidentiality review"),
+    "documents.returned": _("Returned to draft"),
+    "documents.scheduled": _("Scheduled for publication"),
+    "documents.published": _("Published"),
+    "documents.withdrawn": _("Withdrawn"),
+    "documents.validity_changed": _("Validity changed"),
+    "documents.attachment_added": _("Attachment added"),
+    "documents.attachment_removed": _("Attachment removed"),
+    "documents.imported": _("Documents imported"),
 }
 
 

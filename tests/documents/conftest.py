@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gongkai.documents import services
 from gongkai.documents.models import Category, CategoryKind, DisclosureAttribute
+from gongkai.workdays.services import ensure_package_years
 
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
@@ -18,6 +19,12 @@ SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 def at(year, month, day, hour=10, minute=0):
     """An aware moment in Asia/Shanghai, for pinned times."""
     return datetime.datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def calendar(db):
+    """The official working days of 2020–2026 (the chinesecalendar package), for deadlines and flags."""
+    ensure_package_years(actor=None, years=range(2020, 2027))
 
 
 @pytest.fixture
@@ -50,7 +57,7 @@ def draft(shenhe, shenhe_unit, genre):
 
 
 @pytest.fixture
-def published(draft, shenhe, shenhe_reviewer):
+def published(draft, shenhe, shenhe_reviewer, calendar):
     """make a document and take it through review to publication at `when` (default: now)."""
 
     def make(title="沈河区人民政府关于做好2026年度政务公开工作的通知", *, when=None, **fields):

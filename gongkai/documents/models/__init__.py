@@ -9,6 +9,7 @@ settings.py     the office's settings for proactive disclosure (one row)
 
 from .columns import Column, Topic, UpdateClass
 from .document import (
+    SUPERSEDED,
     Attachment,
     Category,
     CategoryKind,
@@ -25,6 +26,7 @@ from .guide import DisclosureGuide
 from .settings import DocumentSettings
 
 __all__ = [
+    "SUPERSEDED",
     "Attachment", "Category", "CategoryKind", "Column", "DisclosureAttribute", "DisclosureGuide", "Document",
     "DocumentSettings", "DocumentState", "DocumentVersion", "GazetteArticle", "GazetteIssue", "GazetteRecipient",
     "IndexCounter", "InterpretationKind", "Topic", "UpdateClass", "Validity",
