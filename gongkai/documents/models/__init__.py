@@ -5,6 +5,7 @@ columns.py      the disclosure column tree (信息公开专栏) and historical t
 gazette.py      the government gazette (政府公报): issues, articles, the distribution list
 guide.py        each unit's disclosure guide (公开指南) as structured contact data
 settings.py     the office's settings for proactive disclosure (one row)
+imports.py      listings uploaded for bulk import, kept between preview and confirmation
 """
 
 from .columns import Column, Topic, UpdateClass
@@ -23,11 +24,13 @@ from .document import (
 )
 from .gazette import GazetteArticle, GazetteIssue, GazetteRecipient
 from .guide import DisclosureGuide
+from .imports import DocumentImport, DocumentImportStatus
 from .settings import DocumentSettings
 
 __all__ = [
     "SUPERSEDED",
     "Attachment", "Category", "CategoryKind", "Column", "DisclosureAttribute", "DisclosureGuide", "Document",
-    "DocumentSettings", "DocumentState", "DocumentVersion", "GazetteArticle", "GazetteIssue", "GazetteRecipient",
+    "DocumentImport", "DocumentImportStatus", "DocumentSettings", "DocumentState", "DocumentVersion",
+    "GazetteArticle", "GazetteIssue", "GazetteRecipient",
     "IndexCounter", "InterpretationKind", "Topic", "UpdateClass", "Validity",
 ]
