@@ -23,6 +23,7 @@ from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from gongkai.documents.services import publish_due
 from gongkai.events.services import record
 from gongkai.foi.reminders import send_foi_reminders
 from gongkai.ledger.models import Assignment
@@ -56,6 +57,7 @@ class TickReport:
     already: int = 0
     failed: list = field(default_factory=list)
     foi: dict = field(default_factory=dict)
+    documents_published: int = 0
 
 
 def run_tick(*, today=None, connection=None):
@@ -63,6 +65,8 @@ def run_tick(*, today=None, connection=None):
     today, started = today or timezone.localdate(), timezone.now()
     calendar = WorkCalendar.from_db()
     report = TickReport(today=today)
+    # Scheduled documents go public whenever the tick runs, weekends included: a time set is a time kept.
+    report.documents_published = len(publish_due(now=started))
     if not calendar.is_workday(today):  # raises CalendarYearMissing for an unloaded year: say so, don't guess
         report.workday = False
         return report
@@ -154,4 +158,5 @@ def summary(report):
         "lights": dict(report.lights), "heeded": report.heeded, "issued": dict(report.issued),
         "notified": report.notified, "digests": report.digests, "app": report.app, "emails": report.emails,
         "already": report.already, "failed": report.failed, "rounds_opened": report.rounds_opened, "foi": report.foi,
+        "documents_published": report.documents_published,
     }

@@ -2,9 +2,12 @@
 索引号, the 20-working-day flag, validity and who may take each step."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.utils import timezone
 
 from gongkai.documents import services
 from gongkai.documents.models import (
@@ -230,3 +233,17 @@ def test_an_interpretation_points_at_a_policy_and_says_its_kind(draft, published
         draft("解读的解读", interprets=interpretation, interpretation_kind=InterpretationKind.TEXT)
     with pytest.raises(ValidationError):
         draft("H5", interprets=policy, interpretation_kind=InterpretationKind.H5)
+
+
+
+def test_the_tick_publishes_scheduled_documents_even_on_a_weekend(draft, shenhe, shenhe_reviewer, calendar,
+                                                                   monkeypatch):
+    document = draft()
+    services.submit_for_review(actor=shenhe, document=document)
+    services.publish(actor=shenhe_reviewer, document=document, at=at(2026, 12, 5, 8), now=at(2026, 12, 4, 17))
+    monkeypatch.setattr(timezone, "now", lambda: at(2026, 12, 5, 8, 30))  # Saturday morning
+    out = io.StringIO()
+    call_command("tick", today=datetime.date(2026, 12, 5), stdout=out)
+    document.refresh_from_db()
+    assert document.state == S.PUBLISHED and document.published_at == at(2026, 12, 5, 8, 30)
+    assert "定时发布的文件已发布：1 件。" in out.getvalue()

@@ -26,6 +26,8 @@ class Command(BaseCommand):
             report = run_tick(today=today)
         except CalendarYearMissing as missing:
             raise CommandError(str(missing)) from missing
+        if report.documents_published:
+            self.stdout.write(_("Scheduled documents published: %(count)d.") % {"count": report.documents_published})
         if not report.workday:
             self.stdout.write(_("%(day)s: not a working day; nothing to do.") % {"day": report.today})
             return
