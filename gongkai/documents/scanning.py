@@ -47,10 +47,3 @@ def refuse_unmasked(document):
     if findings:
         raise PersonalDataFound(findings)
 
-
-def extracted_text(extract, checked):
-    """The attachment's text for search and the scan; a file that cannot be read is stored without it."""
-    try:
-        return extract(checked.data, checked.kind)
-    except Exception:  # noqa: BLE001 — a damaged attachment is still an attachment; its text is just unknown
-        return ""

@@ -18,6 +18,7 @@ from gongkai.events.services import record
 from gongkai.uploads import EVIDENCE_KINDS, check_upload
 
 from . import numbering, permissions, scanning, validation
+from .extraction import extract_text
 from .models import SUPERSEDED, Attachment, Document, DocumentState, DocumentVersion, Validity
 from .timeliness import late_workdays
 
@@ -124,12 +125,10 @@ def add_attachment(*, actor, document, upload, now=None):
 
 
 def _store_attachment(document, checked, *, actor, now):
-    from .extraction import extract_text
-
     attachment = Attachment(
         document=document, original_name=checked.original_name, kind=checked.kind.name,
         extension=checked.kind.extension, size=checked.size, sha256=checked.sha256,
-        text=scanning.extracted_text(extract_text, checked), order=document.attachments.count(),
+        text=extract_text(checked.data, checked.kind), order=document.attachments.count(),
         added_by=actor if actor and actor.is_authenticated else None, added_at=now,
     )
     attachment.file.save(checked.original_name, ContentFile(checked.data), save=False)
