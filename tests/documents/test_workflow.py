@@ -247,3 +247,36 @@ def test_the_tick_publishes_scheduled_documents_even_on_a_weekend(draft, shenhe,
     document.refresh_from_db()
     assert document.state == S.PUBLISHED and document.published_at == at(2026, 12, 5, 8, 30)
     assert "定时发布的文件已发布：1 件。" in out.getvalue()
+
+
+def _docx(text):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_an_attachment_is_checked_its_text_kept_and_its_personal_data_blocks_publication(
+        draft, shenhe, shenhe_reviewer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = draft()
+    with pytest.raises(ValidationError):
+        services.add_attachment(actor=shenhe, document=document,
+                                upload=SimpleUploadedFile("名单.pdf", b"MZ\x90\x00 not a pdf"))
+    attachment = services.add_attachment(actor=shenhe, document=document, upload=SimpleUploadedFile(
+        "补助名单.docx", _docx(f"补助对象：李四，身份证号 {VALID_ID}")))
+    assert "补助对象" in attachment.text and attachment.kind == "Word (DOCX)"
+    document.refresh_from_db()
+    assert document.version == 2 and document.versions.get(number=2).metadata["attachments"] == ["补助名单.docx"]
+    services.submit_for_review(actor=shenhe, document=document)
+    with pytest.raises(services.PersonalDataFound) as found:
+        services.publish(actor=shenhe_reviewer, document=document)
+    assert [f.place for f in found.value.findings] == ["补助名单.docx"]
+    services.remove_attachment(actor=shenhe, attachment=attachment)
+    services.publish(actor=shenhe_reviewer, document=document)
+    document.refresh_from_db()
+    assert document.state == S.PUBLISHED
