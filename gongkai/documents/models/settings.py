@@ -25,6 +25,17 @@ class DocumentSettings(models.Model):
     long_stale_days = models.PositiveSmallIntegerField(
         _("columns long not updated after (days)"), default=365,
         help_text=_("Unconfirmed: 19号 counts columns long not updated without a national number; one year by default."))
+    # 国办秘函〔2019〕19号 单项否决 (rules.md §6): stale news + stale policy columns together ≥ 5, or ≥ 10
+    # columns long not updated, or ≥ 5 empty columns, fail the website check. Secondary sources: settings.
+    stale_columns_limit = models.PositiveSmallIntegerField(
+        _("stale columns that fail the check"), default=5,
+        help_text=_("Stale news-type and policy-type columns of a unit together: this many fail the 单项否决 check."))
+    long_stale_columns_limit = models.PositiveSmallIntegerField(
+        _("long stale columns that fail the check"), default=10)
+    empty_columns_limit = models.PositiveSmallIntegerField(_("empty columns that fail the check"), default=5)
+    column_warning_days = models.PositiveSmallIntegerField(
+        _("warn before a column goes stale (days)"), default=3,
+        help_text=_("A column whose freshness runs out within this many days is shown as about to go stale."))
     expiry_warning_days = models.PositiveSmallIntegerField(
         _("warn before a normative document expires (days)"), default=30,
         help_text=_("gongkai tick tells the issuing unit this many days before a document's 有效期 ends."))
