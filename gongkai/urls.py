@@ -17,6 +17,7 @@ urlpatterns = [
     path("review/", include("gongkai.review.urls")),
     path("progress/", include("gongkai.review.public_urls")),
     path("foi/", include("gongkai.foi.urls")),
+    path("gk/", include("gongkai.documents.public_urls")),
     path("documents/", include("gongkai.documents.urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
