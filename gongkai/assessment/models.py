@@ -27,6 +27,11 @@ class Rule(models.TextChoices):
     DEDUCT_PER_OVERDUE = "deduct_per_overdue", _("Deduct N points per assignment overdue at the cut-off or completed late")
     DEDUCT_PER_RETURN = "deduct_per_return", _("Deduct N points per progress report returned by the lead unit")
     COMPLETION_RATE = "completion_rate", _("Weight × completion rate of the assignments due")
+    # Proactive disclosure (documents.metrics), counted over the scheme year up to the cut-off.
+    SYNC_RATE = "sync_rate", _("Weight × 三同步 rate: policies needing an interpretation published with one the same day")
+    GRAPHIC_COVERAGE = "graphic_coverage", _("Weight × 图解 coverage: policies needing an interpretation that have a graphic one")
+    DEDUCT_PER_LATE_PUBLICATION = "deduct_per_late", _(
+        "Deduct N points per document published later than its genre allows after being written (条例 Art 26)")
     MANUAL = "manual", _("Scored by hand (adjustments)")
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gongkai.bulletins.facts import Facts, last_closed_day, ledger_facts
 from gongkai.bulletins.figures import unit_labels
+from gongkai.documents import metrics
 from gongkai.orgs.models import Unit
 
 from .scoring import IndicatorRule, SchemeRules, score_units
@@ -37,12 +38,39 @@ def live_facts(scheme, *, as_of):
     return facts, unit_labels(set(facts) | extra)
 
 
-def freeze(as_of, facts, names):
-    return {
-        "as_of": as_of.isoformat(),
-        "units": {str(unit): {"name": names.get(unit, ""), "facts": facts.get(unit, Facts()).as_dict()}
-                  for unit in set(facts) | set(names)},
-    }
+def uses_disclosure(scheme):
+    return any(indicator.is_disclosure for indicator in rules_of(scheme).indicators)
+
+
+def live_disclosure(scheme, *, as_of):
+    """{unit id: DisclosureFacts} of the scheme's year up to `as_of` — policies published from 1 January
+    to the cut-off, interpretations counted when public by its close — or {} when no indicator of the
+    scheme reads them (so a ledger-only ranking lists exactly the units it always did)."""
+    if not uses_disclosure(scheme):
+        return {}
+    period = metrics.Period(datetime.date(scheme.year, 1, 1), as_of)
+    return metrics.unit_facts(period=period, as_of=as_of)
+
+
+def live_figures(scheme, *, as_of):
+    """(ledger facts, names, disclosure facts) as of `as_of`: what a draft ranks and finalising freezes."""
+    facts, names = live_facts(scheme, as_of=as_of)
+    disclosure = live_disclosure(scheme, as_of=as_of)
+    publishing_only = set(disclosure) - set(names)
+    if publishing_only:
+        names = {**unit_labels(publishing_only), **names}
+    return facts, names, disclosure
+
+
+def freeze(as_of, facts, names, disclosure=None):
+    disclosure = disclosure or {}
+    units = set(facts) | set(names) | set(disclosure)
+    frozen = {"as_of": as_of.isoformat(),
+              "units": {str(unit): {"name": names.get(unit, ""), "facts": facts.get(unit, Facts()).as_dict()}
+                        for unit in units}}
+    for unit, figures in disclosure.items():
+        frozen["units"][str(unit)]["disclosure"] = figures.as_dict()
+    return frozen
 
 
 def thaw(frozen):
@@ -51,8 +79,14 @@ def thaw(frozen):
             {int(unit): value["name"] for unit, value in units.items()})
 
 
-def score(scheme, facts, names):
-    return score_units(rules_of(scheme), facts, names)
+def thaw_disclosure(frozen):
+    """{unit id: DisclosureFacts} frozen with the scheme (none in schemes frozen before they existed)."""
+    return {int(unit): metrics.DisclosureFacts.from_dict(value["disclosure"])
+            for unit, value in frozen["units"].items() if "disclosure" in value}
+
+
+def score(scheme, facts, names, disclosure=None):
+    return score_units(rules_of(scheme), facts, names, disclosure)
 
 
 @dataclass
@@ -62,6 +96,7 @@ class Ranking:
     preliminary: bool  # a draft, or counted before the cut-off day was over
     indicators: tuple
     weight_total: Decimal
+    has_disclosure: bool = False  # the page and workbook then show the publication facts too
 
 
 def ranking(scheme, today=None):
@@ -71,14 +106,16 @@ def ranking(scheme, today=None):
     """
     if scheme.frozen:
         facts, names = thaw(scheme.frozen)
+        disclosure = thaw_disclosure(scheme.frozen)
         as_of = datetime.date.fromisoformat(scheme.frozen["as_of"])
     else:
         as_of = min(scheme.cutoff, last_closed_day(today or timezone.localdate()))
-        facts, names = live_facts(scheme, as_of=as_of)
+        facts, names, disclosure = live_figures(scheme, as_of=as_of)
     rules = rules_of(scheme)
-    rows = score_units(rules, facts, names)
+    rows = score_units(rules, facts, names, disclosure)
     official = dict(Unit.objects.filter(pk__in=[row.unit for row in rows]).values_list("pk", "name"))
     for row in rows:
         row.official = official.get(row.unit, row.name)
     return Ranking(as_of=as_of, rows=rows, preliminary=scheme.is_draft,
-                   indicators=rules.indicators, weight_total=sum((i.weight for i in rules.indicators), Decimal(0)))
+                   indicators=rules.indicators, weight_total=sum((i.weight for i in rules.indicators), Decimal(0)),
+                   has_disclosure=any(i.is_disclosure for i in rules.indicators))

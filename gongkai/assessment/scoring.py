@@ -11,12 +11,17 @@ Units with equal totals share a rank, and the next rank skips ("1, 2, 2, 4"); ti
 
 A unit with no assignment due loses nothing: every deduction rule finds zero cases, and the completion
 rate rule gives the full weight because nothing was missed.
+
+The proactive-disclosure rules (三同步 rate, 图解 coverage, late publication) score the unit's
+DisclosureFacts (documents.metrics) the same way: weight × rate, full weight with nothing to count,
+N points per late publication.
 """
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from gongkai.bulletins.facts import Facts
+from gongkai.documents.metrics import DisclosureFacts
 
 from .models import Rule
 
@@ -36,6 +41,11 @@ class IndicatorRule:
     def is_deduction(self):
         """A deduction indicator (逾期扣分, 退回扣分) is read as the points it took away, not those it left."""
         return self.rule in DEDUCTION_RULES
+
+    @property
+    def is_disclosure(self):
+        """Scored from what the unit published (documents.metrics), not from the ledger."""
+        return self.rule in DISCLOSURE_RULES
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,7 @@ class ScoreRow:
     total: Decimal
     rank: int = 0
     official: str = ""  # the unit's official name, for the tooltip where `name` is a short name
+    disclosure: DisclosureFacts = field(default_factory=DisclosureFacts)
 
 
 def _deduct(count_of):
@@ -92,7 +103,14 @@ def _completion_rate(indicator, facts):
     return indicator.weight * facts.completed_due / facts.due
 
 
-DEDUCTION_RULES = frozenset({Rule.DEDUCT_PER_OVERDUE, Rule.DEDUCT_PER_RETURN})
+def _rate(count_of, total_of):
+    def score(indicator, facts):
+        total = total_of(facts)
+        return indicator.weight * count_of(facts) / total if total else indicator.weight
+    return score
+
+
+DEDUCTION_RULES = frozenset({Rule.DEDUCT_PER_OVERDUE, Rule.DEDUCT_PER_RETURN, Rule.DEDUCT_PER_LATE_PUBLICATION})
 
 RULES = {
     Rule.DEDUCT_PER_OVERDUE: _deduct(lambda facts: facts.overdue + facts.completed_late),
@@ -101,26 +119,41 @@ RULES = {
     Rule.MANUAL: lambda indicator, facts: ZERO,
 }
 
+# These rules read DisclosureFacts: policies published with an interpretation the same day, covered by a
+# graphic one, documents published late (条例 Art 26).
+DISCLOSURE_RULES = {
+    Rule.SYNC_RATE: _rate(lambda d: d.synchronous, lambda d: d.policies),
+    Rule.GRAPHIC_COVERAGE: _rate(lambda d: d.graphic, lambda d: d.policies),
+    Rule.DEDUCT_PER_LATE_PUBLICATION: _deduct(lambda d: d.late),
+}
+
 
 def cap(value, weight):
     return min(max(value, ZERO), weight)
 
 
-def score_indicator(indicator, facts, adjustment=ZERO):
-    computed = cap(RULES[indicator.rule](indicator, facts), indicator.weight)
+def score_indicator(indicator, facts, adjustment=ZERO, disclosure=None):
+    if indicator.is_disclosure:
+        computed = DISCLOSURE_RULES[indicator.rule](indicator, disclosure or DisclosureFacts())
+    else:
+        computed = RULES[indicator.rule](indicator, facts)
+    computed = cap(computed, indicator.weight)
     points = cap(computed + adjustment, indicator.weight)
     return IndicatorScore(indicator=indicator, computed=computed.quantize(CENT, ROUND_HALF_UP),
                           adjustment=adjustment, points=points.quantize(CENT, ROUND_HALF_UP))
 
 
-def score_units(scheme, facts_per_unit, names=None):
-    """Ranked rows for every unit with facts, a bonus or an adjustment. `scheme` is a SchemeRules."""
-    names = names or {}
-    units = set(facts_per_unit) | set(scheme.bonuses) | {unit for unit, _key in scheme.adjustments}
+def score_units(scheme, facts_per_unit, names=None, disclosure_per_unit=None):
+    """Ranked rows for every unit with facts (of the ledger or of its publications), a bonus or an
+    adjustment. `scheme` is a SchemeRules; `disclosure_per_unit` {unit: DisclosureFacts}."""
+    names, disclosure_per_unit = names or {}, disclosure_per_unit or {}
+    units = (set(facts_per_unit) | set(disclosure_per_unit) | set(scheme.bonuses)
+             | {unit for unit, _key in scheme.adjustments})
     rows = []
     for unit in units:
         facts = facts_per_unit.get(unit, Facts())
-        scores = [score_indicator(ind, facts, scheme.adjustments.get((unit, ind.key), ZERO))
+        disclosure = disclosure_per_unit.get(unit, DisclosureFacts())
+        scores = [score_indicator(ind, facts, scheme.adjustments.get((unit, ind.key), ZERO), disclosure)
                   for ind in scheme.indicators]
         bonus = scheme.bonuses.get(unit, ZERO)
         if scheme.bonus_cap is not None:
@@ -128,7 +161,7 @@ def score_units(scheme, facts_per_unit, names=None):
         bonus = bonus.quantize(CENT, ROUND_HALF_UP)
         total = sum((s.points for s in scores), ZERO) + bonus
         rows.append(ScoreRow(unit=unit, name=names.get(unit, str(unit)), facts=facts, scores=scores,
-                             bonus=bonus, total=total))
+                             bonus=bonus, total=total, disclosure=disclosure))
     return rank(rows)
 
 

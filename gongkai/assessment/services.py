@@ -18,7 +18,7 @@ from gongkai.events.services import record
 from . import results
 from .models import Adjustment, Bonus, Indicator, Rule, Scheme, SchemeStatus
 
-DEDUCTING_RULES = {Rule.DEDUCT_PER_OVERDUE, Rule.DEDUCT_PER_RETURN}
+DEDUCTING_RULES = {Rule.DEDUCT_PER_OVERDUE, Rule.DEDUCT_PER_RETURN, Rule.DEDUCT_PER_LATE_PUBLICATION}
 
 
 def _require_office(actor):
@@ -169,11 +169,11 @@ def finalize_scheme(*, actor, scheme, today=None):
                               % {"cutoff": scheme.cutoff.isoformat()})
     if not scheme.indicators.exists():
         raise ValidationError(_("Add at least one indicator first."))
-    facts, names = results.live_facts(scheme, as_of=scheme.cutoff)
-    scheme.frozen = results.freeze(scheme.cutoff, facts, names)
+    facts, names, disclosure = results.live_figures(scheme, as_of=scheme.cutoff)
+    scheme.frozen = results.freeze(scheme.cutoff, facts, names, disclosure)
     scheme.status, scheme.finalized_at, scheme.finalized_by = SchemeStatus.FINAL, timezone.now(), actor
     scheme.save()
-    rows = results.score(scheme, facts, names)
+    rows = results.score(scheme, facts, names, disclosure)
     record(actor=actor, verb="assessment.finalized", subject=scheme,
            data={"units": len(rows), "first": [row.name for row in rows if row.rank == 1]})
     return scheme

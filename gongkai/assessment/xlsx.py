@@ -60,6 +60,14 @@ def ranking_xlsx(scheme, ranking):
         [[row.name, row.facts.assignments, row.facts.due, row.facts.completed_due, row.facts.completed_late,
           row.facts.overdue, row.facts.returned] for row in ranking.rows],
     ).column_dimensions["A"].width = 28
+    if ranking.has_disclosure:
+        _sheet(
+            workbook, _("Published documents"),
+            [_("Unit"), _("Policies needing an interpretation"), _("Interpreted the same day (三同步)"),
+             _("With a graphic interpretation (图解)"), _("Documents with a date written"), _("Published late")],
+            [[row.name, row.disclosure.policies, row.disclosure.synchronous, row.disclosure.graphic,
+              row.disclosure.dated, row.disclosure.late] for row in ranking.rows],
+        ).column_dimensions["A"].width = 28
     _sheet(
         workbook, _("Adjustments"), [_("Unit"), _("Indicator"), _("Points"), _("Reason"), _("By"), _("At")],
         [[a.unit.name, a.indicator.name, a.points, a.reason, str(a.by), timezone_naive(a.at)]
