@@ -52,7 +52,7 @@ class DocumentForm(forms.Form):
     joint_units = forms.ModelMultipleChoiceField(
         label=_("Joint issuers"), required=False, queryset=Unit.objects.none(), widget=PlainSelectMultiple,
         help_text=_("Only for a document issued jointly with other units; hold Ctrl to choose several."))
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title"), max_length=300, widget=forms.TextInput(attrs={"size": 80}))
     number = forms.CharField(label=_("Document number (文号)"), max_length=80, required=False,
                              help_text=_("For example 沈政办发〔2026〕12号."))
     written_on = forms.DateField(label=_("Date written (成文日期)"), required=False, widget=DATE_WIDGET)
@@ -71,7 +71,8 @@ class DocumentForm(forms.Form):
         label=_("Legal ground"), required=False,
         choices=[("", "—"), *((ground.key, f"{ground.article} {ground.title}") for ground in WITHHOLDING_GROUNDS)],
         help_text=_("Required for 依申请公开 and 不予公开."))
-    validity = forms.ChoiceField(label=_("Validity (有效性)"), required=False, choices=[("", "—"), *Validity.choices])
+    validity = forms.ChoiceField(label=_("Validity (有效性)"), required=False, choices=[("", "—"), *Validity.choices],
+                                 help_text=_("Left empty, a 规章 or 规范性文件 is 现行有效."))
     expires_on = forms.DateField(label=_("Valid until (有效期)"), required=False, widget=DATE_WIDGET)
     columns = forms.ModelMultipleChoiceField(label=_("Columns"), required=False, queryset=Column.objects.none(),
                                              widget=forms.CheckboxSelectMultiple)
@@ -86,7 +87,7 @@ class DocumentForm(forms.Form):
     interpretation_kind = forms.ChoiceField(label=_("Kind of interpretation"), required=False,
                                             choices=[("", "—"), *InterpretationKind.choices])
     link_url = forms.URLField(label=_("Link (video or H5 page)"), required=False, max_length=500,
-                              assume_scheme="https")
+                              assume_scheme="https", widget=forms.URLInput(attrs={"size": 80}))
     note = forms.CharField(label=_("What changed"), required=False, max_length=300,
                            help_text=_("Kept in the version history; the public sees it for published documents."))
 
@@ -100,6 +101,8 @@ class DocumentForm(forms.Form):
             drafting = permissions.drafting_unit_ids(user)
             units = Unit.objects.active() if drafting is None else Unit.objects.filter(pk__in=drafting)
             self.fields["unit"].queryset = units.order_by("kind", "name")
+            if drafting is not None and len(drafting) == 1:  # one unit: nothing to choose
+                self.fields["unit"].empty_label = None
             unit_ids = None if drafting is None else drafting
         else:
             del self.fields["unit"]  # the issuing unit stays; joint issuers may change

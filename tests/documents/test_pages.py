@@ -436,3 +436,29 @@ def test_an_upload_without_a_file_is_a_message(client_for, draft, shenhe):
     document = draft()
     response = client_for(shenhe).post(step_url(document, "attach"), {}, follow=True)
     assert response.status_code == 200 and not document.attachments.exists()
+
+
+# --- flags in the list ----------------------------------------------------------------------------------
+
+def test_the_list_flags_a_policy_without_its_interpretation_and_a_late_publication(client_for, published, genre,
+                                                                                  shenhe):
+    from .conftest import at
+
+    lonely = published("沈河区规范性文件甲", genre=genre("规范性文件"), written_on=at(2026, 10, 1).date(),
+                       when=at(2026, 12, 1))
+    interpreted = published("沈河区规范性文件乙", genre=genre("规范性文件"), when=at(2026, 12, 1))
+    published("图解：规范性文件乙", interprets=interpreted, interpretation_kind="graphic", when=at(2026, 12, 1, 11))
+    assert lonely.published_late_workdays
+    rows = {row.title: row for row in client_for(shenhe).get(reverse("documents:list")).context[
+        "documents"].page.object_list}
+    assert rows["沈河区规范性文件甲"].interpretation_flag == "缺少解读"
+    assert rows["沈河区规范性文件乙"].interpretation_flag == ""
+    page = client_for(shenhe).get(reverse("documents:list")).content.decode()
+    assert "缺少解读" in page and f"超期 {lonely.published_late_workdays} 个工作日发布" in page
+
+
+def test_the_navigation_leads_unit_staff_and_the_office_to_the_documents(client_for, shenhe_viewer, office, client):
+    link = f'<a href="{reverse("documents:list")}">主动公开</a>'
+    assert link not in client.get("/").content.decode()
+    for user in (shenhe_viewer, office):
+        assert link in client_for(user).get(reverse("foi:list")).content.decode()
