@@ -32,8 +32,11 @@ def write_plan(*, actor, plan, files, filename, sha256, staged=None, now=None):
         raise ImportRefused(_("%(n)d rows have problems; nothing was imported.") % {"n": len(plan.errors)})
     counts = plan.counts()
     for row in plan.new:
-        document = services.create_document(actor=actor, unit=row.unit, fields=row.fields, columns=row.columns,
-                                            now=now, check=False)  # the plan checked the importer's units
+        # The plan checked the importer's units (check=False). A new document has no relations to clear:
+        # None skips setting empty ones (two queries a document, a fifth of the import's time).
+        document = services.create_document(actor=actor, unit=row.unit, fields=row.fields,
+                                            columns=row.columns or None, joint_units=None, topics=None,
+                                            now=now, check=False)
         if row.attachments:
             _attach(document, row.attachments, files=files, actor=actor, now=now)
         if plan.will_publish(row):
