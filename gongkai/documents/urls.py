@@ -26,3 +26,11 @@ urlpatterns += [
     path("<int:pk>/attachments/<int:attachment_pk>/remove/", views.attachment_remove, name="attachment-remove"),
     path("<int:pk>/versions/<int:number>/", views.version_view, name="version"),
 ]
+
+# Bulk import of documents from an existing site (documents/importing/).
+from . import import_views  # noqa: E402
+
+urlpatterns += [
+    path("import/", import_views.import_upload, name="import"),
+    path("import/<int:pk>/", import_views.import_preview, name="import-preview"),
+]
