@@ -1,7 +1,8 @@
 """The import's report, as people read it (Chinese lines) and as machines do (JSON)."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+
+SKIPPED_SHOWN = 20
 
 
 def row_json(row):
@@ -24,11 +25,13 @@ def report_lines(plan, *, written, dry_run):
         for column, message in row.problems:
             where = _("line %(line)d") % {"line": row.line}
             lines.append(f"{where}{_('(%(column)s)') % {'column': column} if column else ''}：{message}")
-    for row in plan.skipped:
+    skipped = plan.skipped
+    for row in skipped[:SKIPPED_SHOWN]:
         lines.append(_("line %(line)d: skipped. %(reason)s") % {"line": row.line, "reason": row.skip_reason})
+    if len(skipped) > SKIPPED_SHOWN:  # a second import of a large listing skips every row: say so once
+        lines.append(_("… and %(n)d more rows skipped (--json lists them all).") % {"n": len(skipped) - SKIPPED_SHOWN})
     if plan.errors:
-        lines.append(ngettext("%(n)d row has problems; nothing was imported.",
-                              "%(n)d rows have problems; nothing was imported.", counts["errors"]) % {"n": counts["errors"]})
+        lines.append(_("%(n)d rows have problems; nothing was imported.") % {"n": counts["errors"]})
         return lines
     if written:
         lines.append(_("Imported %(new)d documents: %(published)d published, %(drafts)d drafts, %(attachments)d "
