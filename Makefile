@@ -49,7 +49,7 @@ test-postgres:
 
 # Every benchmark of bench/README.md, on SQLite (set GONGKAI_DATABASE_URL for PostgreSQL).
 bench: install
-	set -e; for script in import_plan workdays_bench dashboard_bench tick_bench foi_worklist_bench; do \
+	set -e; for script in import_plan workdays_bench dashboard_bench tick_bench foi_worklist_bench import_documents_bench; do \
 		$(BIN)/python bench/$$script.py; \
 	done
 
