@@ -108,7 +108,6 @@ def interpretation_flag(document):
             and document.genre.needs_interpretation):
         return ""
     first = document.first_interpretation_at
-    return PolicyStatus(pk=document.pk, unit_id=document.unit_id, title=document.title,
-                        published_on=timezone.localdate(document.published_at),
-                        first_interpreted_on=timezone.localdate(first) if first else None,
+    return PolicyStatus(pk=document.pk, unit_id=document.unit_id,
+                        published_on=timezone.localdate(document.published_at), first_interpreted_on=timezone.localdate(first) if first else None,
                         has_graphic=False).flag_text

@@ -140,8 +140,22 @@ def _check_who(request, step, document):
         raise PermissionDenied(str(permissions.STEPS[step].refused))
 
 
+def is_insider(user, document):
+    """Staff of the issuing (or a joint) unit and the office. Anyone else sees the document only because it
+    is public, so they see what the public sees of it: no drafts' versions, no internal history."""
+    if user.is_office_admin or document.unit_id in user.unit_ids:
+        return True
+    return document.joint_units.filter(pk__in=user.unit_ids).exists()
+
+
+def _versions(user, document):
+    versions = document.versions.select_related("edited_by").order_by("-number")
+    return versions if is_insider(user, document) else versions.filter(was_published=True)
+
+
 def _detail_context(request, document, **extra):
     can = permissions.allowed_actions(request.user, document)
+    insider = is_insider(request.user, document)
     interpretations = Document.objects.visible_to(request.user).filter(interprets=document).select_related("unit")
     return {
         "document": document, "can": can, "rows": metadata_rows(document),
@@ -151,8 +165,8 @@ def _detail_context(request, document, **extra):
         "attachments": list(document.attachments.all()),
         "interpretations": list(interpretations),
         "public_interpretations": public_interpretations(document),
-        "versions": list(document.versions.select_related("edited_by").order_by("-number")),
-        "history": Event.objects.about(document).select_related("actor")[:100],
+        "versions": list(_versions(request.user, document)), "insider": insider,
+        "history": Event.objects.about(document).select_related("actor")[:100] if insider else [],
         "return_form": ReasonForm(prefix="return"), "withdraw_form": ReasonForm(prefix="withdraw"),
         "publish_form": PublishForm(), "attachment_form": AttachmentForm(),
         "validity_form": ValidityForm(user=request.user, document=document, initial={
@@ -369,5 +383,5 @@ def file_response(attachment):
 @login_required
 def version_view(request, pk, number):
     document = visible_document(request, pk)
-    version = get_object_or_404(document.versions.select_related("edited_by"), number=number)
+    version = get_object_or_404(_versions(request.user, document), number=number)
     return render(request, "documents/version.html", {"document": document, "version": version})

@@ -462,3 +462,46 @@ def test_the_navigation_leads_unit_staff_and_the_office_to_the_documents(client_
     assert link not in client.get("/").content.decode()
     for user in (shenhe_viewer, office):
         assert link in client_for(user).get(reverse("foi:list")).content.decode()
+
+
+def test_a_scheduled_publication_stopped_by_personal_data_keeps_its_time_when_confirmed(client_for, in_review,
+                                                                                       shenhe_reviewer):
+    document = in_review(body=f"<p>举报电话{MOBILE}</p>")
+    client = client_for(shenhe_reviewer)
+    page = client.post(step_url(document, "publish"), {"at": "2030-01-02T09:30"}).content.decode()
+    assert 'name="at" value="2030-01-02T09:30"' in page
+    client.post(step_url(document, "publish"), {"at": "2030-01-02T09:30", "confirm_personal_data": "True"})
+    document.refresh_from_db()
+    assert document.state == S.SCHEDULED and document.scheduled_for.isoformat() == "2030-01-02T01:30:00+00:00"
+
+
+def test_correcting_a_published_document_with_a_number_shows_the_findings_and_saves_only_when_confirmed(
+        client_for, published, shenhe_reviewer):
+    document = published(body="<p>正文。</p>")
+    client = client_for(shenhe_reviewer)
+    data = {"title": document.title, "attribute": "proactive", "body": f"<p>联系电话{MOBILE}</p>", "note": "补充电话"}
+    response = client.post(reverse("documents:edit", args=[document.pk]), data)
+    assert response.status_code == 400 and len(response.context["findings"]) == 1
+    findings_part = response.content.decode().split("findings-heading")[1].split("</section>")[0]
+    assert MOBILE not in findings_part
+    document.refresh_from_db()
+    assert MOBILE not in document.body
+    client.post(reverse("documents:edit", args=[document.pk]), {**data, "confirm_personal_data": "1"})
+    document.refresh_from_db()
+    assert MOBILE in document.body and document.version == 2
+
+
+def test_another_units_staff_see_a_public_document_as_the_public_does(client_for, draft, shenhe, shenhe_reviewer,
+                                                                     outsider):
+    document = draft(body="内部草稿正文")
+    services.edit_document(actor=shenhe, document=document, fields={"body": "送审正文"}, note="内部讨论意见")
+    services.submit_for_review(actor=shenhe, document=document)
+    services.publish(actor=shenhe_reviewer, document=document)
+    client = client_for(outsider)
+    page = client.get(detail_url(document)).content.decode()
+    assert "送审正文" in page
+    assert reverse("documents:version", args=[document.pk, 1]) not in page
+    assert client.get(reverse("documents:version", args=[document.pk, 1])).status_code == 404
+    assert client.get(reverse("documents:version", args=[document.pk, 2])).status_code == 200
+    assert "提交保密审查" not in page  # no internal step history
+    assert "提交保密审查" in client_for(shenhe).get(detail_url(document)).content.decode()
