@@ -1,12 +1,15 @@
 """What the staff page and the public page of a document both show: the metadata table as Chinese
 disclosure pages lay it out, and the interpretations the public may read."""
 
+import difflib
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.foi.grounds import GROUNDS
 
 from .models import DisclosureAttribute, Document
+from .sanitising import plain_text
 
 GROUND_CITATIONS = {ground.key: f"{ground.citation}（{ground.title}）" for ground in GROUNDS}
 
@@ -44,3 +47,18 @@ def metadata_rows(document, *, public=False):
 def public_interpretations(document):
     """The public interpretations of a policy, or the public policy an interpretation explains."""
     return list(Document.objects.public().filter(interprets=document).order_by("published_at", "id"))
+
+
+def text_changes(older, newer):
+    """What changed in the text from one version to the next: [(mark, line)], mark "+" added, "-" removed,
+    " " unchanged context; at most three lines of context around each change."""
+    old_lines, new_lines = plain_text(older).splitlines(), plain_text(newer).splitlines()
+    changes = []
+    for line in difflib.unified_diff(old_lines, new_lines, lineterm="", n=3):
+        if line.startswith(("---", "+++")):
+            continue
+        if line.startswith("@@"):
+            changes.append(("…", ""))
+            continue
+        changes.append((line[:1], line[1:]))
+    return changes

@@ -20,7 +20,7 @@ from gongkai.querystrings import query_without
 from . import listing, permissions, scanning, services
 from .forms import AttachmentForm, DocumentFilterForm, DocumentForm, PublishForm, ReasonForm, ValidityForm
 from .models import Attachment, Document, DocumentState
-from .pages import metadata_rows, public_interpretations
+from .pages import metadata_rows, public_interpretations, text_changes
 
 RELATIONS = ("joint_units", "columns", "topics")
 
@@ -383,5 +383,9 @@ def file_response(attachment):
 @login_required
 def version_view(request, pk, number):
     document = visible_document(request, pk)
-    version = get_object_or_404(_versions(request.user, document), number=number)
-    return render(request, "documents/version.html", {"document": document, "version": version})
+    versions = _versions(request.user, document)
+    version = get_object_or_404(versions, number=number)
+    previous = versions.filter(number__lt=version.number).order_by("-number").first()
+    return render(request, "documents/version.html", {
+        "document": document, "version": version, "previous": previous,
+        "changes": text_changes(previous.body, version.body) if previous else None})

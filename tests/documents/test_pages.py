@@ -180,6 +180,8 @@ def test_an_edit_is_a_new_version_with_its_note_and_the_old_text_stays_readable(
     old = client.get(reverse("documents:version", args=[document.pk, 1])).content.decode()
     assert "第一稿正文" in old and "第二稿" not in old
     assert client.get(reverse("documents:version", args=[document.pk, 9])).status_code == 404
+    changes = client.get(reverse("documents:version", args=[document.pk, 2])).content.decode()
+    assert "<del>− 第一稿正文。</del>" in changes and "<ins>+ 第二稿正文。</ins>" in changes
 
 
 def test_the_index_number_is_shown_read_only_once_given(client_for, published, shenhe_reviewer):
