@@ -110,7 +110,7 @@ def test_the_panel_takes_the_same_number_of_queries_for_two_or_twelve_documents(
     for n in range(5):
         policy = publish_as("fgw", f"政策{n}", at(2026, 4, 2 + n), written_on=datetime.date(2026, 1, 5))
         interpretation(publish_as, "fgw", policy, at(2026, 4, 2 + n), kind=K.GRAPHIC)
-    assert queries() == few
+    assert queries() == few <= 8
 
 
 # --- the assessment -------------------------------------------------------------------------------------
