@@ -19,7 +19,7 @@ from gongkai.querystrings import query_without
 
 from . import listing, permissions, scanning, services
 from .forms import AttachmentForm, DocumentFilterForm, DocumentForm, PublishForm, ReasonForm, ValidityForm
-from .models import Attachment, Document, DocumentState
+from .models import Attachment, Category, CategoryKind, Column, Document, DocumentState
 from .pages import metadata_rows, public_interpretations, text_changes
 
 RELATIONS = ("joint_units", "columns", "topics")
@@ -65,7 +65,8 @@ def document_new(request):
     if policy is not None:  # "新增解读" on a policy's page
         initial = {"interprets": policy.pk, "unit": policy.unit_id, "interpretation_kind": "text",
                    "title": (_("Interpretation of “%(title)s”") % {"title": policy.title})[:300],
-                   "attribute": policy.attribute if policy.attribute == "proactive" else ""}
+                   "attribute": policy.attribute if policy.attribute == "proactive" else "",
+                   "topic": policy.topic_id, **_interpretation_defaults()}
     form = DocumentForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -88,6 +89,13 @@ def _prefilled_policy(request):
     except ValueError:
         return None
     return Document.objects.visible_to(request.user).policies().filter(pk=pk).first()
+
+
+def _interpretation_defaults():
+    """The standard catalogue's genre 政策解读 and column 政策解读, where the office kept them."""
+    genre = Category.objects.filter(kind=CategoryKind.GENRE, name="政策解读", is_active=True).first()
+    column = Column.objects.standard().roots().filter(slug="interpretations").first()
+    return {"genre": genre.pk if genre else None, "columns": [column.pk] if column else []}
 
 
 def _initial(document):

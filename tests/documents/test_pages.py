@@ -199,13 +199,14 @@ def test_editing_a_published_document_needs_a_note(client_for, published, shenhe
     assert response.status_code == 400 and "note" in response.context["form"].errors
 
 
-def test_new_interpretation_opens_the_form_prefilled_with_the_policy(client_for, published, shenhe):
+def test_new_interpretation_opens_the_form_prefilled_with_the_policy(client_for, published, shenhe, genre):
     policy = published("沈河区人民政府关于促进消费的若干措施")
     client = client_for(shenhe)
     page = client.get(detail_url(policy)).content.decode()
     assert f"{reverse('documents:new')}?interprets={policy.pk}" in page
     form = client.get(reverse("documents:new"), {"interprets": policy.pk}).context["form"]
     assert form.initial["interprets"] == policy.pk and policy.title in form.initial["title"]
+    assert form.initial["genre"] == genre("政策解读").pk and len(form.initial["columns"]) == 1
     response = client.post(reverse("documents:new"), new_form(
         unit=policy.unit_id, title="图解：促进消费的若干措施", interprets=policy.pk, interpretation_kind="graphic"))
     assert response.status_code == 302

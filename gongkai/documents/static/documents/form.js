@@ -24,3 +24,25 @@
     update();
   });
 })();
+
+// The body's small toolbar: wraps the selected text of the textarea in a tag the sanitiser keeps.
+// Shown only with JavaScript; without it the body is typed as plain text or HTML.
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var toolbar = document.querySelector("[data-body-toolbar]");
+    if (!toolbar) { return; }
+    var body = document.getElementById(toolbar.getAttribute("aria-controls"));
+    if (!body) { return; }
+    toolbar.hidden = false;
+    toolbar.addEventListener("click", function (event) {
+      var tag = event.target.getAttribute("data-wrap");
+      if (!tag) { return; }
+      var start = body.selectionStart, end = body.selectionEnd, text = body.value;
+      var open = tag === "li" ? "<ul><li>" : "<" + tag + ">";
+      var close = tag === "li" ? "</li></ul>" : "</" + tag + ">";
+      body.value = text.slice(0, start) + open + text.slice(start, end) + close + text.slice(end);
+      body.focus();
+      body.setSelectionRange(start + open.length, end + open.length);
+    });
+  });
+})();
