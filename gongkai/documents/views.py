@@ -16,13 +16,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.events.models import Event
 from gongkai.querystrings import query_without
+from gongkai.uploads import EVIDENCE_KINDS
 
 from . import listing, permissions, scanning, services
 from .forms import AttachmentForm, DocumentFilterForm, DocumentForm, PublishForm, ReasonForm, ValidityForm
 from .models import Attachment, Category, CategoryKind, Column, Document, DocumentState
 from .pages import metadata_rows, public_interpretations, text_changes
 
-RELATIONS = ("joint_units", "columns", "topics")
+CONTENT_TYPES = {kind.name: kind.content_type for kind in EVIDENCE_KINDS}
 
 
 def visible_document(request, pk):
@@ -385,7 +386,9 @@ def file_response(attachment):
         handle = attachment.file.open("rb")
     except (FileNotFoundError, ValueError) as missing:
         raise Http404 from missing
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    # The type checked at upload, never one guessed from the file's name (a PDF named x.html stays a PDF).
+    content_type = CONTENT_TYPES.get(attachment.kind, "application/octet-stream")
+    return FileResponse(handle, as_attachment=True, filename=attachment.original_name, content_type=content_type)
 
 
 @login_required

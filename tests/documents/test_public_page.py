@@ -71,6 +71,11 @@ def test_attachments_download_only_from_public_documents(client, draft, publishe
     assert "公开附件.pdf" in client.get(public_url(public)).content.decode()
     response = client.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf" and response["Content-Disposition"].startswith("attachment")
+    named_as_page = services.add_attachment(actor=shenhe_reviewer, document=public,
+                                            upload=SimpleUploadedFile("页面.html", PDF))
+    response = client.get(reverse("documents-public:attachment", args=[public.pk, named_as_page.pk]))
+    assert response["Content-Type"] == "application/pdf"  # the checked type, not one guessed from the name
     hidden = draft("草稿")
     hidden_file = attach(hidden, shenhe)
     assert client.get(reverse("documents-public:attachment", args=[hidden.pk, hidden_file.pk])).status_code == 404
