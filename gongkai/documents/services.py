@@ -104,7 +104,7 @@ def edit_document(*, actor, document, fields, note="", joint_units=None, columns
 
 def _locked(document):
     """The document re-read under a row lock, so two people's steps never interleave."""
-    return Document.objects.select_for_update().select_related("unit", "genre", "topic").get(pk=document.pk)
+    return Document.objects.select_for_update(of=("self",)).select_related("unit", "genre", "topic").get(pk=document.pk)
 
 
 @transaction.atomic
@@ -200,7 +200,7 @@ def publish_due(*, now=None):
     published = []
     for pk in Document.objects.filter(state=S.SCHEDULED, scheduled_for__lte=now).values_list("pk", flat=True):
         with transaction.atomic():
-            document = Document.objects.select_for_update().select_related("unit", "genre").get(pk=pk)
+            document = Document.objects.select_for_update(of=("self",)).select_related("unit", "genre").get(pk=pk)
             if document.state != S.SCHEDULED:
                 continue  # returned or withdrawn meanwhile
             _go_public(document, when=now)
