@@ -19,6 +19,8 @@ urlpatterns = [
     path("foi/", include("gongkai.foi.urls")),
     path("gk/", include("gongkai.documents.public_urls")),
     path("documents/", include("gongkai.documents.urls")),
+    path("topics/", include("gongkai.documents.topic_urls")),
+    path("guide/", include("gongkai.documents.public_guide_urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
     # The header's language switch (set_language); it offers only the deployment's LANGUAGES.

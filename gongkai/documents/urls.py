@@ -2,7 +2,7 @@
 
 from django.urls import path  # noqa: F401  (the areas' patterns below)
 
-from . import views
+from . import guide_views, settings_views, views
 
 app_name = "documents"
 
@@ -27,10 +27,38 @@ urlpatterns += [
     path("<int:pk>/versions/<int:number>/", views.version_view, name="version"),
 ]
 
+# The disclosure guide (公开指南) of each unit; the office's settings and categories.
+urlpatterns += [
+    path("guide/", guide_views.overview, name="guides"),
+    path("guide/<int:unit_id>/", guide_views.edit, name="guide"),
+    path("settings/", settings_views.settings_edit, name="settings"),
+    path("categories/", settings_views.categories, name="categories"),
+    path("categories/<int:pk>/", settings_views.category_edit, name="category"),
+    path("categories/<int:pk>/delete/", settings_views.category_delete, name="category-delete"),
+]
+
 # Bulk import of documents from an existing site (documents/importing/).
 from . import import_views  # noqa: E402
 
 urlpatterns += [
     path("import/", import_views.import_upload, name="import"),
     path("import/<int:pk>/", import_views.import_preview, name="import-preview"),
+]
+
+# The disclosure column tree, column freshness (国办 19号) and special topics (columns area).
+from . import column_views, topic_views  # noqa: E402
+
+urlpatterns += [
+    path("columns/", column_views.editor, name="columns"),
+    path("columns/new/", column_views.column_new, name="column-new"),
+    path("columns/freshness/", column_views.freshness_page, name="freshness"),
+    path("columns/<int:pk>/edit/", column_views.column_edit, name="column-edit"),
+    path("columns/<int:pk>/move/", column_views.column_move, name="column-move"),
+    path("columns/<int:pk>/delete/", column_views.column_delete, name="column-delete"),
+    path("units/<int:unit_id>/columns/", column_views.unit_columns, name="unit-columns"),
+    path("topics/", topic_views.topic_list, name="topics"),
+    path("topics/<int:pk>/", topic_views.topic_detail, name="topic"),
+    path("topics/<int:pk>/add/", topic_views.topic_add, name="topic-add"),
+    path("topics/<int:pk>/remove/", topic_views.topic_remove, name="topic-remove"),
+    path("topics/<int:pk>/archive/", topic_views.topic_archive, name="topic-archive"),
 ]

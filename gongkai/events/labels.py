@@ -119,6 +119,24 @@ VERB_LABELS = {
     "documents.attachment_added": _("Attachment added"),
     "documents.attachment_removed": _("Attachment removed"),
     "documents.imported": _("Documents imported"),
+    # the disclosure column tree and special topics
+    "documents.column_added": _("Column added"),
+    "documents.column_renamed": _("Column renamed"),
+    "documents.column_moved": _("Column moved"),
+    "documents.column_reordered": _("Column order changed"),
+    "documents.column_update_class_changed": _("Column update requirement changed"),
+    "documents.column_deleted": _("Column deleted"),
+    "documents.topic_created": _("Special topic created"),
+    "documents.topic_edited": _("Special topic edited"),
+    "documents.topic_documents_added": _("Documents added to the topic"),
+    "documents.topic_document_removed": _("Document removed from the topic"),
+    "documents.topic_archived": _("Special topic archived"),
+    "documents.topic_unarchived": _("Special topic taken out of the archive"),
+    "documents.guide_edited": _("Disclosure guide edited"),
+    "documents.settings_changed": _("Settings of proactive disclosure changed"),
+    "documents.category_created": _("Category added"),
+    "documents.category_changed": _("Category changed"),
+    "documents.category_deleted": _("Category deleted"),
 }
 
 
