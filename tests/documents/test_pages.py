@@ -508,3 +508,22 @@ def test_another_units_staff_see_a_public_document_as_the_public_does(client_for
     assert client.get(reverse("documents:version", args=[document.pk, 2])).status_code == 200
     assert "提交保密审查" not in page  # no internal step history
     assert "提交保密审查" in client_for(shenhe).get(detail_url(document)).content.decode()
+
+
+def test_the_list_filters_by_column_with_the_columns_under_it_and_by_joint_issuer(client_for, draft, office,
+                                                                                  directory):
+    from gongkai.documents.models import Column
+
+    plans = Column.objects.standard().get(slug="plans")
+    special = plans.children.get(slug="special")
+    in_child = draft("专项规划文件")
+    in_child.columns.set([special])
+    elsewhere = draft("其他栏目文件")
+    elsewhere.columns.set([Column.objects.standard().get(slug="news")])
+    joint = draft("联合发文文件")
+    joint.joint_units.set([directory["沈阳市发展和改革委员会"]])
+    client = client_for(office)
+    page = client.get(reverse("documents:list"), {"column": plans.pk}).content.decode()
+    assert "专项规划文件" in page and "其他栏目文件" not in page
+    page = client.get(reverse("documents:list"), {"unit": directory["沈阳市发展和改革委员会"].pk}).content.decode()
+    assert "联合发文文件" in page and "专项规划文件" not in page
