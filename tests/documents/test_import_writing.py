@@ -142,3 +142,18 @@ def test_xlsx_listing_with_chinese_headers(directory, listing):
 def test_an_empty_directory_and_an_unreadable_file_are_one_line_each(db, listing):
     _out, error = run(listing(jsonl(doc())))
     assert "load-directory" in str(error)
+
+
+def test_the_gongkai_command_reports_in_chinese_and_fails_when_rows_are_bad(directory, listing, capsys):
+    from gongkai import cli
+
+    bad = listing(jsonl(doc(), doc(title="", unit="市发改委")))
+    assert cli.run(["import-documents", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "第 2 行（标题）" in captured.out and "未导入任何文件" in captured.err
+    good = listing(jsonl(*(doc(title=f"第{n}号通知") for n in range(25))), "good.jsonl")
+    assert cli.run(["import-documents", str(good), "--publish"]) == 0
+    assert "已导入 25 份文件" in capsys.readouterr().out
+    assert cli.run(["import-documents", str(good)]) == 0  # nothing new is not an error
+    out = capsys.readouterr().out
+    assert "另有 5 行已跳过" in out and Document.objects.count() == 25
