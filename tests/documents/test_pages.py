@@ -162,6 +162,10 @@ def test_bad_input_is_a_message_never_a_500(client_for, shenhe, shenhe_unit):
     assert client.get("/documents/abc/").status_code == 404
     assert client.get("/documents/999999/edit/").status_code == 404
     assert client.post("/documents/999999/publish/").status_code == 404
+    huge = "9" * 25  # beyond any integer column: still the site's 404 on PostgreSQL
+    assert client.get(f"/documents/{huge}/").status_code == 404
+    assert client.get(f"/gk/{huge}/").status_code == 404
+    assert client.get(reverse("documents:list"), {"unit": huge, "column": huge, "page": huge}).status_code == 200
 
 
 def test_an_edit_is_a_new_version_with_its_note_and_the_old_text_stays_readable(client_for, draft, shenhe):
