@@ -43,7 +43,6 @@ def document_list(request):
     return render(request, "documents/list.html", {
         "form": form, "documents": documents, "may_create": permissions.may_create(request.user),
         "page_link_base": query_without(request.GET, "page"),
-        "sort_link_base": query_without(request.GET, "page", "sort"),
     })
 
 
