@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.documents.guide import guide_of
+from gongkai.orgs.models import Unit
 from gongkai.uploads import DOCX
 
 from . import deciding, letters, receipt, replies, services, throttle
@@ -21,14 +23,19 @@ from .outcomes import ClosureCode, outcome_label
 
 @require_http_methods(["GET", "POST"])
 def apply(request):
-    form = ApplicationForm(request.POST or None)
+    # ?unit=<id> (the link on a unit's public disclosure guide) chooses the body to apply to.
+    chosen = Unit.objects.active().filter(pk=request.GET["unit"]).first() if request.GET.get(
+        "unit", "").isdigit() else None
+    form = ApplicationForm(request.POST or None, **({"initial": {"target_unit": chosen}} if chosen else {}))
     if request.method == "POST" and form.is_valid():
         application, password = services.submit_online(
             target_unit=form.cleaned_data["target_unit"], fields=form.applicant_fields()
         )
         # Shown once, in the response to the POST: the password never travels in a URL.
         return render(request, "foi/public/submitted.html", receipt.context(application, password))
-    return render(request, "foi/public/apply.html", {"form": form}, status=400 if form.errors else 200)
+    unit = form.cleaned_data.get("target_unit") if form.is_bound else chosen
+    return render(request, "foi/public/apply.html", {"form": form, "guide_unit": unit, "guide": guide_of(unit)},
+                  status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])

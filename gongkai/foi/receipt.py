@@ -8,6 +8,8 @@ It echoes the request but never the full identity number.
 from django.conf import settings
 from django.urls import reverse
 
+from gongkai.documents.guide import guide_of
+
 from . import services
 from .privacy import mask_id_number
 
@@ -22,4 +24,5 @@ def context(application, password, *, staff=False):
         "status_url": f"{getattr(settings, 'SITE_URL', '')}{reverse('foi:status')}",
         "reply_workdays": REPLY_WORKDAYS, "extension_workdays": EXTENSION_WORKDAYS,
         "receipt_text": services.receipt_text(application, password),
+        "guide": guide_of(application.target_unit),  # whom the applicant calls with questions
     }

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gongkai.documents.guide import with_guide_contacts  # the 附注 contact lines come from the units' guides
 from gongkai.events.services import record
 
 from . import clocking, letters, outcomes, permissions
@@ -14,14 +15,14 @@ from .models import Application, Status
 
 def letter_data(decision, *, today=None):
     application = decision.application
-    return letters.LetterData(
+    return with_guide_contacts(letters.LetterData(
         kind=outcomes.letter_kind_for(decision.closure_code, decision.reason_detail),
         issuing_unit=application.handling_unit.name, addressee=application.name, letterhead=letterhead(),
         date_of_issue=today or timezone.localdate(), receipt_date=application.receipt_date,
         document_number=decision.document_number, request_summary=application.description,
         closure_code=decision.closure_code, reason_detail=decision.reason_detail, reasons=decision.reasons,
         grounds=tuple(decision.grounds), how_to_obtain=decision.how_to_obtain, body=decision.letter_body,
-    )
+    ), unit=application.handling_unit)
 
 
 def letterhead():
@@ -74,12 +75,12 @@ def notice_data(application, event):
     elif kind == letters.LetterKind.FEE:
         extra = {"fee_amount": application.fee_amount, "fee_standard": application.fee_standard,
                  "payment_deadline": state.fee_payment_due, "payment_method": payment_method()}
-    return letters.LetterData(**{
+    return with_guide_contacts(letters.LetterData(**{
         "kind": kind, "issuing_unit": application.handling_unit.name, "addressee": application.name,
         "letterhead": letterhead(),
         "date_of_issue": event.day, "receipt_date": application.receipt_date,
         "request_summary": application.description, **extra,
-    })
+    }), unit=application.handling_unit)
 
 
 def payment_method():
