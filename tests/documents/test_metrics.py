@@ -2,11 +2,13 @@
 assessment indicators scored from them. Documents go through the lead's services at pinned times."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 
 from gongkai.assessment import services as assessment
 from gongkai.assessment.models import Rule
@@ -179,3 +181,7 @@ def test_the_assessment_page_shows_the_publication_facts_in_chinese(scheme, publ
     page = client_for(office).get(f"/assessment/{scheme.pk}/").content.decode()
     assert "已发布文件的数据" in page and "0/1, 0.0%" in page
     assert "权重 × 三同步率" in page
+    workbook = load_workbook(io.BytesIO(client_for(office).get(f"/assessment/{scheme.pk}/ranking.xlsx").content))
+    sheet = workbook["已发布文件"]
+    assert [cell.value for cell in sheet[1]][:3] == ["单位", "需要解读的政策", "同步解读（三同步）"]
+    assert [cell.value for cell in sheet[2]][:3] == ["沈河区政府", 1, 0]
