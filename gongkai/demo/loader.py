@@ -1,4 +1,5 @@
-"""The Shenyang demo: the unit directory, the 2021 plan imported from its real text, demo staff."""
+"""The Shenyang demo: the unit directory, the 2021 plan imported from its real text, demo staff, a year of
+work on the ledger, disclosure applications, the units' disclosure guides and ~200 published documents."""
 
 import secrets
 from pathlib import Path
@@ -14,7 +15,9 @@ from gongkai.plans.importing.draft import PlanDraft
 from gongkai.plans.models import Plan
 from gongkai.workdays.services import ensure_package_years
 
+from .documents import load_demo_documents
 from .foi import load_demo_applications
+from .guides import load_guides
 from .ledger import load_demo_ledger
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -49,6 +52,8 @@ def load_demo():
     ensure_package_years(actor=None)
     load_demo_ledger(plan_file=PLAN_FILE, office=office, today=timezone.localdate())
     load_demo_applications(office=office, today=timezone.localdate())
+    load_guides(Unit.objects.active())
+    load_demo_documents(office=office, today=timezone.localdate())
     return logins
 
 
