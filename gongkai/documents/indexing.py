@@ -104,7 +104,7 @@ def _formats(name, spec):
 
 
 def sample_code():
-    code = Unit.objects.active().exclude(code="").order_by("kind", "code").values_list("code", flat=True).first()
+    code = Unit.objects.active().exclude(code="").order_by("code").values_list("code", flat=True).first()
     return code or SAMPLE_CODE
 
 
