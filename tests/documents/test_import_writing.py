@@ -144,16 +144,14 @@ def test_an_empty_directory_and_an_unreadable_file_are_one_line_each(db, listing
     assert "load-directory" in str(error)
 
 
-def test_the_gongkai_command_reports_in_chinese_and_fails_when_rows_are_bad(directory, listing, capsys):
-    from gongkai import cli
-
-    bad = listing(jsonl(doc(), doc(title="", unit="市发改委")))
-    assert cli.run(["import-documents", str(bad)]) == 1
-    captured = capsys.readouterr()
-    assert "第 2 行（标题）" in captured.out and "未导入任何文件" in captured.err
+def test_the_command_reports_in_chinese_and_fails_when_rows_are_bad(directory, listing):
+    """gongkai exits with the CommandError's return code (cli_help.execute); the process is not started
+    here because it closes the database connection the test runs in."""
+    out, error = run(listing(jsonl(doc(), doc(title="", unit="市发改委"))))
+    assert "第 2 行（标题）" in out and error.returncode == 1 and "未导入任何文件" in str(error)
     good = listing(jsonl(*(doc(title=f"第{n}号通知") for n in range(25))), "good.jsonl")
-    assert cli.run(["import-documents", str(good), "--publish"]) == 0
-    assert "已导入 25 份文件" in capsys.readouterr().out
-    assert cli.run(["import-documents", str(good)]) == 0  # nothing new is not an error
-    out = capsys.readouterr().out
+    out, error = run(good, "--publish")
+    assert error is None and "已导入 25 份文件" in out
+    out, error = run(good)
+    assert error is None  # nothing new is not an error
     assert "另有 5 行已跳过" in out and Document.objects.count() == 25
