@@ -11,7 +11,7 @@ from .models import Category, DisclosureGuide, DocumentSettings
 
 def _guide_field(name):
     model_field = DisclosureGuide._meta.get_field(name)
-    widget = forms.TextInput if name in ONE_LINE else forms.Textarea(attrs={"rows": 4})
+    widget = forms.TextInput(attrs={"size": 60}) if name in ONE_LINE else forms.Textarea(attrs={"rows": 4})
     # No max_length here: the service says how long a value may be, in the same words as its other checks.
     return forms.CharField(label=model_field.verbose_name, help_text=model_field.help_text, required=False,
                            widget=widget)
