@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gongkai.events.services import record
 from gongkai.uploads import EVIDENCE_KINDS, check_upload
@@ -74,7 +75,7 @@ def create_document(*, actor, unit, fields, joint_units=(), columns=(), topics=(
     validation.check_document(document)
     document.save()
     _set_relations(document, joint_units=joint_units, columns=columns, topics=topics)
-    _new_version(document, actor=actor, note=_("Created"), now=now)
+    _new_version(document, actor=actor, note=pgettext("document version", "Drafted"), now=now)
     record(actor=actor, verb="documents.created", subject=document, data={"unit": unit.name})
     return document
 
