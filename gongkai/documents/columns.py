@@ -127,7 +127,8 @@ def _next_order(parent, unit_id):
 
 
 def _locked(column):
-    return Column.objects.select_for_update().select_related("parent").get(pk=column.pk)
+    # Only the column row: PostgreSQL refuses FOR UPDATE on the nullable side of the join to the parent.
+    return Column.objects.select_for_update(of=("self",)).select_related("parent").get(pk=column.pk)
 
 
 # --- services ----------------------------------------------------------------------------------------
