@@ -260,7 +260,7 @@ def panel(*, today, unit=None, period=None):
 
     Policies flagged today (missing or late interpretations) linked to their pages, the rates per unit
     (lowest first) and the late publications. At most eight queries for the city (three of them the
-    short names of units), five for a unit, whatever the number of documents.
+    short names of units), five for a unit, whatever the number of documents; two with nothing published.
     """
     period = period or Period.year_of(today)
     statuses = policy_statuses(period=period, unit=unit)
@@ -276,9 +276,10 @@ def panel(*, today, unit=None, period=None):
     shown = flagged[:FLAG_LIMIT]
     titles = dict(Document.objects.filter(pk__in=[s.pk for s in shown]).values_list("pk", "title")) if shown else {}
     board.late_count = board.totals.late  # a late document always has a 成文日期: counted already
-    late_rows = list(late_publications(period=period, unit=unit).order_by("-published_late_workdays", "-published_at", "-id")
+    late_rows = list(late_publications(period=period, unit=unit)
+                     .order_by("-published_late_workdays", "-published_at", "-id")
                      .values_list("pk", "unit_id", "title", "written_on", "published_at", "published_late_workdays")
-                     [:LATE_LIMIT])
+                     [:LATE_LIMIT]) if board.late_count else []
     unit_ids = set(facts) | {s.unit_id for s in shown} | {row[1] for row in late_rows}
     names = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name")) if unit_ids else {}
     short = display_names(names) if unit is None and names else names

@@ -185,3 +185,10 @@ def test_the_assessment_page_shows_the_publication_facts_in_chinese(scheme, publ
     sheet = workbook["已发布文件"]
     assert [cell.value for cell in sheet[1]][:3] == ["单位", "需要解读的政策", "同步解读（三同步）"]
     assert [cell.value for cell in sheet[2]][:3] == ["沈河区政府", 1, 0]
+
+
+def test_with_nothing_published_the_panel_costs_the_dashboards_two_queries(db):
+    with CaptureQueriesContext(connection) as captured:
+        board = metrics.panel(today=TODAY)
+    assert len(captured) == 2
+    assert board.totals == metrics.DisclosureFacts() and board.units == [] and board.late == []
