@@ -183,7 +183,8 @@ def last_updates(unit_ids=None):
 
 
 class Catalogue:
-    """Every column once, and each unit's tree built from it without further queries."""
+    """Every column once, and each unit's tree built from it without further queries. Most units have no
+    columns of their own: their counted leaves are the standard tree's, found once for all of them."""
 
     def __init__(self, columns):
         self.columns = {column["id"]: column for column in columns}
@@ -193,27 +194,50 @@ class Catalogue:
                 self.standard_children.setdefault(column["parent_id"], []).append(column)
             else:
                 self.own_children.setdefault((column["unit_id"], column["parent_id"]), []).append(column)
+        self.own_units = {unit_id for unit_id, _parent in self.own_children}
+        self.paths = {}
+        self._standard_leaves = None
 
     @classmethod
     def load(cls):
         return cls(list(Column.objects.values("id", "parent_id", "unit_id", "name", "update_class", "order")))
 
     def children(self, unit_id, parent_id):
-        return self.standard_children.get(parent_id, []) + self.own_children.get((unit_id, parent_id), [])
+        standard = self.standard_children.get(parent_id, [])
+        if unit_id not in self.own_units:
+            return standard
+        return standard + self.own_children.get((unit_id, parent_id), [])
 
     def path(self, column):
-        names = []
-        while column is not None:
-            names.append(column["name"])
-            column = self.columns.get(column["parent_id"])
-        return " › ".join(reversed(names))
+        path = self.paths.get(column["id"])
+        if path is None:
+            names, current = [], column
+            while current is not None:
+                names.append(current["name"])
+                current = self.columns.get(current["parent_id"])
+            path = self.paths[column["id"]] = " › ".join(reversed(names))
+        return path
 
-    def walk(self, unit_id, parent_id=None, depth=0):
-        """(column, depth, child ids) of the unit's tree, depth first in order."""
+    def counted_leaves(self, unit_id):
+        """The columns of the unit's tree that count: leaves with an update requirement, in tree order."""
+        if unit_id not in self.own_units:
+            if self._standard_leaves is None:
+                self._standard_leaves = self._leaves(None)
+            return self._standard_leaves
+        return self._leaves(unit_id)
+
+    def _leaves(self, unit_id, parent_id=None):
+        found = []
         for column in self.children(unit_id, parent_id):
-            children = self.children(unit_id, column["id"])
-            yield column, depth, [child["id"] for child in children]
-            yield from self.walk(unit_id, column["id"], depth + 1)
+            below = self._leaves(unit_id, column["id"])
+            if below:
+                found.extend(below)
+            elif not self.children(unit_id, column["id"]) and column["update_class"] in REQUIRED:
+                found.append(column)
+        return found
+
+
+REQUIRED = frozenset({UpdateClass.NEWS, UpdateClass.POLICY})
 
 
 def unit_columns(catalogue, unit_id, updates, *, today, limits):
@@ -227,12 +251,7 @@ def unit_columns(catalogue, unit_id, updates, *, today, limits):
             own = updates.get((unit_id, column["id"]))
             last = max((moment for moment in (own, below) if moment is not None), default=None)
             is_leaf = not catalogue.children(unit_id, column["id"])
-            state, days, left, stale_on = state_of(column["update_class"], last, today=today, limits=limits)
-            counted = is_leaf and state != State.NO_REQUIREMENT
-            result[column["id"]] = ColumnFreshness(
-                column_id=column["id"], name=column["name"], path=catalogue.path(column),
-                update_class=column["update_class"], counted=counted, last=last, state=state, days=days,
-                days_left=left, stale_on=stale_on)
+            result[column["id"]] = _entry(catalogue, column, last, counted=is_leaf, today=today, limits=limits)
             if last is not None and (latest_here is None or last > latest_here):
                 latest_here = last
         return latest_here
@@ -241,24 +260,39 @@ def unit_columns(catalogue, unit_id, updates, *, today, limits):
     return result
 
 
-def tally(check, freshness, limits):
+def _entry(catalogue, column, last, *, counted, today, limits):
+    state, days, left, stale_on = state_of(column["update_class"], last, today=today, limits=limits)
+    return ColumnFreshness(
+        column_id=column["id"], name=column["name"], path=catalogue.path(column), update_class=column["update_class"],
+        counted=counted and state != State.NO_REQUIREMENT, last=last, state=state, days=days, days_left=left,
+        stale_on=stale_on)
+
+
+def tally(check, entries, limits):
     """Fill the counts and the thresholds hit of one unit from its columns' freshness."""
-    for entry in freshness.values():
-        if not entry.counted:
-            continue
-        check.counted += 1
-        check.columns.append(entry)
-        if entry.state in (State.STALE, State.LONG_STALE):
-            if entry.update_class == UpdateClass.NEWS:
-                check.stale_news += 1
-            else:
-                check.stale_policy += 1
-        if entry.state == State.LONG_STALE:
-            check.long_stale += 1
-        elif entry.state == State.EMPTY:
-            check.empty += 1
-        elif entry.state == State.DUE_SOON:
-            check.due_soon += 1
+    for entry in entries:
+        if entry.counted:
+            check.columns.append(entry)
+            _count(check, entry.update_class, entry.state)
+    return _hits(check, limits)
+
+
+def _count(check, update_class, state):
+    check.counted += 1
+    if state in (State.STALE, State.LONG_STALE):
+        if update_class == UpdateClass.NEWS:
+            check.stale_news += 1
+        else:
+            check.stale_policy += 1
+    if state == State.LONG_STALE:
+        check.long_stale += 1
+    elif state == State.EMPTY:
+        check.empty += 1
+    elif state == State.DUE_SOON:
+        check.due_soon += 1
+
+
+def _hits(check, limits):
     for kind, count, limit in (("stale", check.stale, limits.stale_limit),
                                ("long_stale", check.long_stale, limits.long_limit),
                                ("empty", check.empty, limits.empty_limit)):
@@ -271,8 +305,9 @@ def _sort_key(check):
     return (not check.fails, -(check.stale + check.long_stale + check.empty), -check.due_soon, check.name)
 
 
-def city_check(*, today=None, units=None, limits=None):
-    """A UnitCheck for each active unit (or the given units), failing units first."""
+def city_check(*, today=None, units=None, limits=None, detail=True):
+    """A UnitCheck for each active unit (or the given units), failing units first. `detail=False` (the
+    dashboard) counts without keeping each column's entry: 500 units × 30 columns stay cheap."""
     today = today or timezone.localdate()
     limits = limits or Limits.current()
     if units is None:
@@ -283,8 +318,17 @@ def city_check(*, today=None, units=None, limits=None):
     updates = last_updates(None if units is None else list(names))
     checks = []
     for unit_id, name in names.items():
-        freshness = unit_columns(catalogue, unit_id, updates, today=today, limits=limits)
-        checks.append(tally(UnitCheck(unit_id=unit_id, name=name), freshness, limits))
+        check = UnitCheck(unit_id=unit_id, name=name)
+        for column in catalogue.counted_leaves(unit_id):
+            last = updates.get((unit_id, column["id"]))
+            if detail:
+                entry = _entry(catalogue, column, last, counted=True, today=today, limits=limits)
+                check.columns.append(entry)
+                _count(check, entry.update_class, entry.state)
+            else:
+                _count(check, column["update_class"], state_of(column["update_class"], last, today=today,
+                                                               limits=limits)[0])
+        checks.append(_hits(check, limits))
     return sorted(checks, key=_sort_key)
 
 
@@ -293,4 +337,4 @@ def unit_check(unit, *, today=None, limits=None):
     today = today or timezone.localdate()
     limits = limits or Limits.current()
     freshness = unit_columns(Catalogue.load(), unit.pk, last_updates([unit.pk]), today=today, limits=limits)
-    return tally(UnitCheck(unit_id=unit.pk, name=unit.name), freshness, limits), freshness
+    return tally(UnitCheck(unit_id=unit.pk, name=unit.name), freshness.values(), limits), freshness

@@ -123,6 +123,10 @@ def test_only_leaves_with_an_update_requirement_count(shenhe, shenhe_unit):
     check2, entries = freshness.unit_check(shenhe_unit, today=TODAY)
     assert not entries[column("news").pk].counted and entries[own.pk].counted
     assert check2.counted == check.counted
+    # The dashboard's quick count (no entry per column) counts the same as the unit's page.
+    for detail in (True, False):
+        (quick,) = freshness.city_check(today=TODAY, units=[shenhe_unit], detail=detail)
+        assert (quick.counted, quick.empty, quick.stale) == (check2.counted, check2.empty, check2.stale)
 
 
 def counted_leaves(unit):

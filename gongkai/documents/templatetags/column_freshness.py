@@ -23,6 +23,6 @@ def column_freshness_panel(unit=None):
         problems = sorted((entry for entry in check.columns if entry.state in PROBLEM_STATES),
                           key=lambda entry: (PROBLEM_STATES.index(entry.state), entry.path))
         return {"unit_check": check, "problems": problems, "limits": limits}
-    checks = freshness.city_check(today=today, limits=limits)
+    checks = freshness.city_check(today=today, limits=limits, detail=False)
     return {"checks": checks[:CITY_ROWS], "more": max(0, len(checks) - CITY_ROWS), "limits": limits,
             "failing": sum(1 for check in checks if check.fails), "total": len(checks)}
