@@ -21,6 +21,8 @@ urlpatterns = [
     path("documents/", include("gongkai.documents.urls")),
     path("topics/", include("gongkai.documents.topic_urls")),
     path("guide/", include("gongkai.documents.public_guide_urls")),
+    path("gazette/", include("gongkai.documents.public_gazette_urls")),
+    path("regulations/", include("gongkai.documents.public_regulation_urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
     # The header's language switch (set_language); it offers only the deployment's LANGUAGES.

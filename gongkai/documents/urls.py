@@ -1,8 +1,8 @@
 """Staff pages of proactive disclosure, mounted at /documents/. Each area adds its own patterns."""
 
-from django.urls import path  # noqa: F401  (the areas' patterns below)
+from django.urls import include, path
 
-from . import guide_views, settings_views, views
+from . import column_views, gazette_urls, guide_views, import_views, regulation_urls, settings_views, topic_views, views
 
 app_name = "documents"
 
@@ -38,16 +38,12 @@ urlpatterns += [
 ]
 
 # Bulk import of documents from an existing site (documents/importing/).
-from . import import_views  # noqa: E402
-
 urlpatterns += [
     path("import/", import_views.import_upload, name="import"),
     path("import/<int:pk>/", import_views.import_preview, name="import-preview"),
 ]
 
 # The disclosure column tree, column freshness (国办 19号) and special topics (columns area).
-from . import column_views, topic_views  # noqa: E402
-
 urlpatterns += [
     path("columns/", column_views.editor, name="columns"),
     path("columns/new/", column_views.column_new, name="column-new"),
@@ -61,4 +57,10 @@ urlpatterns += [
     path("topics/<int:pk>/add/", topic_views.topic_add, name="topic-add"),
     path("topics/<int:pk>/remove/", topic_views.topic_remove, name="topic-remove"),
     path("topics/<int:pk>/archive/", topic_views.topic_archive, name="topic-archive"),
+]
+
+# The government gazette (政府公报) and each unit's library of 规章 and 规范性文件 (their own modules).
+urlpatterns += [
+    path("gazette/", include(gazette_urls)),
+    path("", include(regulation_urls)),
 ]
