@@ -7,6 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai.documents.standard import ensure_standard_catalogue
 from gongkai.orgs.directory import import_directory
 from gongkai.orgs.models import Membership, Role, Unit, UnitKind, User
 from gongkai.orgs.services import create_person, create_unit
@@ -50,6 +51,7 @@ def load_demo():
             sha256=plan_services.sha256_of(data),
         )
     ensure_package_years(actor=None)
+    ensure_standard_catalogue()
     load_demo_ledger(plan_file=PLAN_FILE, office=office, today=timezone.localdate())
     load_demo_applications(office=office, today=timezone.localdate())
     load_guides(Unit.objects.active())

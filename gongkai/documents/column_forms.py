@@ -9,7 +9,7 @@ TOP = ""
 
 
 class ColumnForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=60)
+    name = forms.CharField(label=_("Column name"), max_length=60)
     slug = forms.CharField(label=_("Address"), max_length=60,
                            help_text=_("The column's part of its web address: Latin letters, digits and hyphens."))
     parent = forms.ChoiceField(label=_("Under"), required=False)
@@ -33,7 +33,7 @@ class ColumnForm(forms.Form):
 
 
 class TopicForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=_("Topic name"), max_length=100)
     slug = forms.CharField(label=_("Address"), max_length=60,
                            help_text=_("The topic's part of its web address (/topics/…/): Latin letters, digits "
                                        "and hyphens. It never changes, so links keep working."))
@@ -50,5 +50,5 @@ class TopicForm(forms.Form):
 
 
 class TopicEditForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=_("Topic name"), max_length=100)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .indexing import validate_index_pattern
 from .models import Document, DocumentSettings, IndexCounter
 
 
@@ -11,8 +12,8 @@ def format_index_number(pattern, *, unit, year, seq):
     try:
         return pattern.format(code=unit.code or str(unit.pk), year=year, seq=seq)
     except (KeyError, IndexError, ValueError, AttributeError) as error:
-        raise ValidationError(_("The index number pattern “%(pattern)s” cannot be used: %(error)s")
-                              % {"pattern": pattern, "error": error}) from error
+        raise ValidationError(_("The index number pattern “%(pattern)s” cannot be used; the disclosure office "
+                                "corrects it on the settings page.") % {"pattern": pattern}) from error
 
 
 def next_index_number(*, unit, year):
@@ -21,6 +22,9 @@ def next_index_number(*, unit, year):
     A number already used (an imported document kept its old site's 索引号) is skipped, not repeated.
     """
     pattern = DocumentSettings.current().index_pattern
+    # The settings page stores only patterns that pass this check; one written by other means (the admin,
+    # a database edit) stops publishing with the settings page's own message, not a database error.
+    validate_index_pattern(pattern)
     IndexCounter.objects.get_or_create(unit=unit, year=year)
     counter = IndexCounter.objects.select_for_update().get(unit=unit, year=year)
     while True:

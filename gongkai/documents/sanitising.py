@@ -89,6 +89,20 @@ def paragraphs_html(text):
     )
 
 
+_PARAGRAPHS_ONLY = re.compile(r"(?:<p>(?:[^<]|<br>)*</p>)+")
+
+
+def editable_text(body):
+    """The body as its form shows it: a body that is only paragraphs and line breaks (what plain text
+    typed into the form became) goes back to that plain text, so staff do not edit <p> and <br>;
+    any other HTML is shown as the HTML it is."""
+    body = (body or "").strip()
+    if not _PARAGRAPHS_ONLY.fullmatch(body):
+        return body
+    blocks = body[len("<p>"):-len("</p>")].split("</p><p>")
+    return html.unescape("\n\n".join(block.replace("<br>", "\n") for block in blocks))
+
+
 def clean_html(text):
     """A body safe to show: HTML is sanitised, plain text becomes escaped paragraphs."""
     if not text:

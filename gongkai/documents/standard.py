@@ -72,6 +72,14 @@ COLUMNS = (
 )
 
 
+def ensure_standard_catalogue():
+    """The standard categories and column tree, where missing (migration 0002 seeds them; a flushed test
+    database or a database restored without them gets them back). Existing rows are left as they are."""
+    from django.apps import apps
+
+    seed(apps)
+
+
 def seed(apps):
     Category = apps.get_model("documents", "Category")
     Column = apps.get_model("documents", "Column")

@@ -22,6 +22,7 @@ from . import listing, permissions, scanning, services
 from .forms import AttachmentForm, DocumentFilterForm, DocumentForm, PublishForm, ReasonForm, ValidityForm
 from .models import Attachment, Category, CategoryKind, Column, Document, DocumentState
 from .pages import metadata_rows, public_interpretations, text_changes
+from .sanitising import editable_text
 
 CONTENT_TYPES = {kind.name: kind.content_type for kind in EVIDENCE_KINDS}
 
@@ -106,7 +107,7 @@ def _initial(document):
         "attribute_reason": document.attribute_reason, "legal_ground": document.legal_ground,
         "validity": document.validity, "expires_on": document.expires_on,
         "columns": list(document.columns.values_list("pk", flat=True)),
-        "topics": list(document.topics.values_list("pk", flat=True)), "body": document.body,
+        "topics": list(document.topics.values_list("pk", flat=True)), "body": editable_text(document.body),
         "interprets": document.interprets_id, "interpretation_kind": document.interpretation_kind,
         "link_url": document.link_url,
     }

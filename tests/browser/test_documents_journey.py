@@ -15,6 +15,7 @@ from weasyprint import HTML
 
 from gongkai.documents import topics
 from gongkai.documents.models import Document
+from gongkai.documents.standard import ensure_standard_catalogue
 from gongkai.workdays.services import ensure_package_years
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,6 +29,7 @@ UNMASKED_ID = "11010519491231002X"
 @pytest.fixture
 def pinned_clock(db):
     ensure_package_years(actor=None, years=[2026])
+    ensure_standard_catalogue()  # an earlier transactional test flushed what migration 0002 seeded
     with mock.patch("django.utils.timezone.localdate", return_value=TODAY), \
             mock.patch("django.utils.timezone.now", return_value=NOW):
         yield

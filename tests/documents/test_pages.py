@@ -188,6 +188,13 @@ def test_an_edit_is_a_new_version_with_its_note_and_the_old_text_stays_readable(
     assert "<del>− 第一稿正文。</del>" in changes and "<ins>+ 第二稿正文。</ins>" in changes
 
 
+def test_the_edit_form_shows_a_plain_text_body_as_typed_not_as_its_html(client_for, draft, shenhe):
+    document = draft(body="第一段第一行\n第一段第二行\n\n第二段")
+    assert "<br>" in document.body
+    form = client_for(shenhe).get(reverse("documents:edit", args=[document.pk])).context["form"]
+    assert form.initial["body"] == "第一段第一行\n第一段第二行\n\n第二段"
+
+
 def test_the_index_number_is_shown_read_only_once_given(client_for, published, shenhe_reviewer):
     document = published()
     page = client_for(shenhe_reviewer).get(reverse("documents:edit", args=[document.pk])).content.decode()

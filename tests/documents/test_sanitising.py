@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from gongkai.documents.sanitising import clean_html, is_html, paragraphs_html, plain_text
+from gongkai.documents.sanitising import clean_html, editable_text, is_html, paragraphs_html, plain_text
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",
@@ -190,3 +190,17 @@ def test_plain_text_of_plain_text_is_the_text():
 def test_a_cleaned_plain_text_body_gives_its_text_back():
     body = "第一段\n第二行\n\n第二段"
     assert plain_text(clean_html(body)) == "第一段\n第二行\n\n第二段"
+
+
+def test_a_body_typed_as_plain_text_is_edited_as_that_text_again():
+    typed = "第一条 为规范补助资金管理，制定本办法。\n（一）适用范围 <沈河区>\n\n第二条 本办法自发布之日起施行。"
+    stored = clean_html(typed)
+    assert "<p>" in stored and "<br>" in stored
+    assert editable_text(stored) == typed
+    assert clean_html(editable_text(stored)) == stored  # saving the form unchanged stores the same body
+
+
+def test_a_body_written_in_html_is_edited_as_html():
+    stored = clean_html("<p>第一条</p><ul><li>适用范围</li></ul>")
+    assert editable_text(stored) == stored
+    assert editable_text("") == ""

@@ -17,7 +17,7 @@ READ_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 ALLOWED = {
     "API", "OpenAPI", "PDF", "DOCX", "XLSX", "CSV", "JSON", "ID", "RSS", "URL", "HTTP", "HTTPS", "IP", "SVG",
     "Excel", "Word", "WPS", "OFD", "Outlook", "APP", "App", "app", "iCalendar", "ICS", "chinesecalendar",
-    "Bearer", "KB", "MB", "GB",
+    "Bearer", "KB", "MB", "GB", "HTML", "PNG", "JPEG", "JPG", "GIF", "WebP", "ZIP", "H5", "Ctrl",
 }
 # Environment variables, shown on the conventions page as a detail under the words.
 SETTING = re.compile(r"^GONGKAI_[A-Z0-9_]+$")
