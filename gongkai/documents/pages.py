@@ -62,3 +62,11 @@ def text_changes(older, newer):
             continue
         changes.append((line[:1], line[1:]))
     return changes
+
+
+IMAGE_KINDS = frozenset({"PNG", "JPEG", "GIF", "WebP"})
+
+
+def images_of(attachments):
+    """The attachments a page shows as pictures (a 图解 is read, not downloaded); the rest stay links."""
+    return [attachment for attachment in attachments if attachment.kind in IMAGE_KINDS]

@@ -7,7 +7,7 @@ as is every attachment or version of them; the next issue builds the portal arou
 from django.shortcuts import get_object_or_404, render
 
 from .models import Attachment, Document
-from .pages import metadata_rows, public_interpretations
+from .pages import images_of, metadata_rows, public_interpretations
 from .views import file_response
 
 
@@ -20,9 +20,10 @@ def document(request, pk):
     superseding = Document.objects.public().filter(pk=document.superseded_by_id).first() \
         if document.superseded_by_id else None
     policy = Document.objects.public().filter(pk=document.interprets_id).first() if document.interprets_id else None
+    attachments = list(document.attachments.all())
     return render(request, "documents/public/document.html", {
         "document": document, "rows": metadata_rows(document, public=True), "superseding": superseding,
-        "policy": policy, "attachments": list(document.attachments.all()),
+        "policy": policy, "attachments": attachments, "images": images_of(attachments),
         "interpretations": public_interpretations(document),
         "versions": list(document.versions.filter(was_published=True).order_by("-number")),
     })

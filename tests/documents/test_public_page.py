@@ -3,12 +3,14 @@ documents; everything else (drafts, review, scheduled, withdrawn, 依申请公�
 site's 404, and so are their attachments and versions."""
 
 import datetime
+import io
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from gongkai.documents import services
 from gongkai.documents.models import DisclosureAttribute
@@ -121,3 +123,19 @@ def test_a_script_in_a_body_never_runs_on_the_public_page(client, published):
     page = client.get(public_url(document)).content.decode()
     assert "正文" in page and "alert(" not in page and "<iframe" not in page
     assert not re.search(r"<[^>]+\son[a-z]+\s*=", page)
+
+
+def test_a_graphic_interpretation_shows_its_picture_and_keeps_other_files_as_links(client, published, shenhe_reviewer):
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), (200, 40, 40)).save(buffer, format="PNG")
+    graphic = published("一图读懂促进消费措施", interprets=published("沈河区促进消费措施"), interpretation_kind="graphic")
+    image = services.add_attachment(actor=shenhe_reviewer, document=graphic,
+                                    upload=SimpleUploadedFile("一图读懂.png", buffer.getvalue()))
+    pdf = attach(graphic, shenhe_reviewer, "说明.pdf")
+    page = client.get(public_url(graphic)).content.decode()
+    image_url = reverse("documents-public:attachment", args=[graphic.pk, image.pk])
+    pdf_url = reverse("documents-public:attachment", args=[graphic.pk, pdf.pk])
+    assert f'<img src="{image_url}" alt="一图读懂促进消费措施"' in page
+    assert f'<img src="{pdf_url}"' not in page and f'href="{pdf_url}"' in page
+    picture = client.get(image_url)
+    assert picture.status_code == 200 and picture["Content-Type"] == "image/png"
