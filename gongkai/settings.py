@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "gongkai.portal.context_processors.admin_banners",
                 "gongkai.notifications.context_processors.unread_notifications",
+                "gongkai.documents.context_processors.documents_navigation",
             ],
         },
     },

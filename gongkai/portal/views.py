@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from gongkai.conventions import CONVENTIONS
+from gongkai.documents.navigation import public_links
 
 from .landing import landing_url
 
@@ -12,7 +13,7 @@ def home(request):
     """The public start page; staff (and every login without ?next=) go on to their own queue."""
     if request.user.is_authenticated:
         return redirect(landing_url(request.user))
-    return render(request, "portal/home.html")
+    return render(request, "portal/home.html", {"public_document_links": public_links()})
 
 
 def healthz(request):
