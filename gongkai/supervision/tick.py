@@ -4,7 +4,8 @@
 2. mark notices heeded where the unit reported after them;
 3. issue the escalation levels that are due (each at most once per assignment per day);
 4. notify the units' handlers and liaisons of today's supervision notices, in the app;
-5. remind people of their disclosure applications (foi.reminders), in the app;
+5. remind people of their disclosure applications (foi.reminders), and warn the issuing units of 规章 and
+   规范性文件 whose 有效期 ends soon or has ended (documents.expiry), in the app;
 6. build one digest per person — the ledger's matters, the FOI section and, in the e-mail, the work
    handed to them since the last one (notifications.handoffs) — and deliver it, at most once per
    person, day and channel.
@@ -23,6 +24,7 @@ from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from gongkai.documents.expiry import send_expiry_warnings
 from gongkai.documents.services import publish_due
 from gongkai.events.services import record
 from gongkai.foi.reminders import send_foi_reminders
@@ -58,6 +60,7 @@ class TickReport:
     failed: list = field(default_factory=list)
     foi: dict = field(default_factory=dict)
     documents_published: int = 0
+    expiry: dict = field(default_factory=dict)
 
 
 def run_tick(*, today=None, connection=None):
@@ -90,6 +93,7 @@ def run_tick(*, today=None, connection=None):
         matters = digest.collect_matters(pairs, rounds_missing=rounds, notices=notices)
         foi = send_foi_reminders(today, calendar=calendar)
         report.foi = foi.summary()
+        report.expiry = send_expiry_warnings(today=today).summary()
         digests, skipped = digest.build_digests(matters, today=today, delivered=delivered_on(today),
                                                 foi_sections=foi.sections, handoffs=handoffs.to_email(before=started))
         report.digests = len(digests)
@@ -158,5 +162,5 @@ def summary(report):
         "lights": dict(report.lights), "heeded": report.heeded, "issued": dict(report.issued),
         "notified": report.notified, "digests": report.digests, "app": report.app, "emails": report.emails,
         "already": report.already, "failed": report.failed, "rounds_opened": report.rounds_opened, "foi": report.foi,
-        "documents_published": report.documents_published,
+        "documents_published": report.documents_published, "expiry": report.expiry,
     }

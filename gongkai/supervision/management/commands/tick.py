@@ -47,7 +47,7 @@ def counts(counter, labels):
 def report_lines(report):
     lights = counts(report.lights, [(colour, Colour(colour).label) for colour in WORST_FIRST])
     issued = counts(report.issued, [(level.value, level.label) for level in reversed(Level)])
-    foi = report.foi or {}
+    foi, expiry = report.foi or {}, report.expiry or {}
     return [
         _("%(day)s: %(count)d open assignments (%(lights)s); %(rounds)d reporting rounds opened; %(heeded)d "
           "notices heeded; issued: %(issued)s.") % {
@@ -60,6 +60,10 @@ def report_lines(report):
             "yellow": foi.get("yellow", 0), "red": foi.get("red", 0), "escalated": foi.get("escalated", 0),
             "approval": foi.get("awaiting_approval", 0), "close": foi.get("to_close", 0),
             "notified": foi.get("notified", 0)},
+        _("规章 and 规范性文件: %(expiring)d expire within %(days)d days, %(expired)d are past their period of "
+          "validity yet marked in force; %(notified)d warnings sent.") % {
+            "expiring": expiry.get("expiring", 0), "days": expiry.get("days", 0), "expired": expiry.get("expired", 0),
+            "notified": expiry.get("notified", 0)},
     ]
 
 
