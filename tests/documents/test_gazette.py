@@ -23,8 +23,8 @@ def pdf_upload(name="gazette.pdf", data=PDF_BYTES):
     return SimpleUploadedFile(name, data, content_type="application/pdf")
 
 
-@pytest.fixture
-def city_document(office, directory, genre, calendar):
+@pytest.fixture(name="city_document")
+def city_document_fixture(office, directory, genre, calendar):
     """city_document(title, when, genre_name="规范性文件", unit_name="沈阳市人民政府"): published by the office."""
 
     def make(title, when, genre_name="规范性文件", unit_name="沈阳市人民政府", **fields):
@@ -37,8 +37,8 @@ def city_document(office, directory, genre, calendar):
     return make
 
 
-@pytest.fixture
-def issue(office):
+@pytest.fixture(name="issue")
+def issue_fixture(office):
     return gazette.create_issue(actor=office, year=2026, number=11, overall_number=523,
                                 published_on=datetime.date(2026, 11, 16), copies_printed=1200)
 
