@@ -5,6 +5,7 @@ apply and whose messages (by field name) the views put back beside the fields.
 """
 
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.foi.grounds import GROUNDS, WITHHELD
@@ -212,7 +213,11 @@ class DocumentFilterForm(forms.Form):
         super().__init__(data)
         self.fields["unit"].queryset = Unit.objects.active().order_by("kind", "name")
         self.fields["genre"].queryset = categories(CategoryKind.GENRE)
-        self.fields["column"].queryset = Column.objects.standard().order_by("order", "id")
+        # The standard tree, then the columns of the person's own units (the office would get every unit's)
+        own = Column.objects.none() if user.is_office_admin else Column.objects.filter(unit_id__in=user.unit_ids)
+        self.fields["column"].queryset = (Column.objects.standard() | own).select_related("unit").order_by(
+            F("unit_id").asc(nulls_first=True), "order", "id")
+        self.fields["column"].label_from_instance = _column_label
 
     def filters(self):
         """The valid filters, even when another field is not (the form is always bound)."""
@@ -222,6 +227,11 @@ class DocumentFilterForm(forms.Form):
     @property
     def filtered(self):
         return any(self.filters().get(name) for name in self.FILTERS)
+
+
+def _column_label(column):
+    """A unit's own column says whose it is; the standard tree's are everybody's."""
+    return f"{column.unit} · {column.name}" if column.unit_id else column.name
 
 
 class ReasonForm(forms.Form):

@@ -538,3 +538,20 @@ def test_the_list_filters_by_column_with_the_columns_under_it_and_by_joint_issue
     assert "专项规划文件" in page and "其他栏目文件" not in page
     page = client.get(reverse("documents:list"), {"unit": directory["沈阳市发展和改革委员会"].pk}).content.decode()
     assert "联合发文文件" in page and "专项规划文件" not in page
+
+
+def test_unit_staff_filter_by_their_own_columns_too_and_never_by_another_units(client_for, draft, shenhe, shenhe_unit,
+                                                                               directory):
+    from gongkai.documents.models import Column
+
+    ours = Column.objects.create(unit=shenhe_unit, parent=None, slug="old-housing", name="老旧小区改造")
+    Column.objects.create(unit=directory["沈阳市发展和改革委员会"], parent=None, slug="prices", name="价格监管")
+    document = draft("老旧小区改造计划")
+    document.columns.set([ours])
+    draft("其他文件")
+    client = client_for(shenhe)
+    html = client.get(reverse("documents:list")).content.decode()
+    assert f'<option value="{ours.pk}">沈河区人民政府 · 老旧小区改造</option>' in html
+    assert "价格监管" not in html  # another unit's column
+    page = client.get(reverse("documents:list"), {"column": ours.pk}).content.decode()
+    assert "老旧小区改造计划" in page and "其他文件" not in page
