@@ -21,8 +21,8 @@ NEW_ROWS_SHOWN = 200
 
 class ImportForm(forms.Form):
     listing = forms.FileField(label=gettext_lazy("Listing"),
-                              help_text=gettext_lazy("JSON Lines (gongkai.document/v1), CSV or XLSX with the columns "
-                                                     "标题, 正文, 发布机构, 文号, 成文日期, 发布日期 …"))
+                              help_text=gettext_lazy("A CSV or XLSX listing with the columns above, or a JSON file of one "
+                                                     "document a line (the format the import command reads)."))
     files_zip = forms.FileField(label=gettext_lazy("Attachments (ZIP)"), required=False,
                                 help_text=gettext_lazy("The files the listing's 附件 column names, in one ZIP."))
     publish = forms.BooleanField(label=gettext_lazy("Publish proactively disclosed documents at their 发布日期"),

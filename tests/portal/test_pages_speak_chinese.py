@@ -48,6 +48,7 @@ AREAS = {
     "ledger-plan-and-dashboards": ("ledger:plan", "ledger:mine", "supervision:city", "supervision:unit", "home"),
     "bulletins-and-assessment": ("bulletins:", "assessment:"),
     "notifications-and-report-record": ("notifications:", "ledger:assignment", "ledger:round", "ledger:report"),
+    "documents": ("documents:", "documents-public:", "topics:", "guide:", "gazette:", "regulations:"),
     "shared": ("",),  # everything else: plans, units, working days, conventions, review, errors, login
 }
 
