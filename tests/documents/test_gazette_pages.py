@@ -12,9 +12,9 @@ from tests.conftest import PASSWORD
 from tests.portal.pagetext import offences
 
 from .conftest import at
-
-USERNAMES = {"office", "shenhe", "shenhe-viewer", "shenhe", "viewer"}
 from .test_gazette import PDF_BYTES, city_document_fixture, issue_fixture  # noqa: F401 (fixtures)
+
+USERNAMES = {"office", "shenhe", "shenhe-viewer"}
 
 
 @pytest.fixture
