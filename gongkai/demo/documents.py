@@ -7,7 +7,7 @@ format cannot carry, added through the services as units and the office would ad
   expired, two expire within the month (the tick's warning), some carry a far 有效期;
 * interpretations (解读) of most policies — text, 图解 with an image, 简明问答, video — published the
   same day, a few days late, and some policies without any, so 三同步 and 图解全覆盖 have something to say;
-* the gazette (政府公报) 2026年第11期 with its articles and PDF, and the distribution list;
+* the gazette (政府公报) 2026年第11期 with its articles and PDF, the distribution list, and 第12期 being prepared;
 * two special topics: the 2026 营商环境 topic and the finished epidemic topic, archived;
 * 沈河区's staff side: drafts, one awaiting review (with an unmasked mobile number for the scan), and a
   published news item withdrawn with its reason.
@@ -28,7 +28,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.documents import services, topics
+from gongkai.documents import gazette, services, topics
 from gongkai.documents.importing.files import FolderFiles
 from gongkai.documents.importing.writing import plan_listing, write_plan
 from gongkai.documents.models import (
@@ -290,6 +290,10 @@ def add_gazette(office, titled):
     issue.save(update_fields=["pdf", "pdf_sha256"])
     for name, address, copies in GAZETTE_RECIPIENTS:
         GazetteRecipient.objects.get_or_create(name=name, defaults={"address": address, "copies": copies})
+    # The next issue is being put together: created, not yet published, so the public does not see it.
+    with clock(datetime.date(2026, 12, 1)):
+        gazette.create_issue(actor=office, year=GAZETTE_YEAR, number=GAZETTE_NUMBER + 1, overall_number=524,
+                             published_on=datetime.date(2026, 12, 16), copies_printed=1200)
     return issue
 
 

@@ -151,6 +151,10 @@ def the_gazette_issue():
                                             genre__name__in=("规章", "规范性文件"), published_at__year=2026)
     assert list(city.exclude(gazette_entries__issue=issue).values_list("title", flat=True)) == [demo.GAZETTE_LEFT_OUT]
     assert GazetteRecipient.objects.count() == 5
+    # The next issue is being prepared: on the staff side only.
+    following = GazetteIssue.objects.get(year=2026, number=12)
+    assert not following.is_published and not following.entries.exists()
+    assert list(GazetteIssue.objects.filter(is_published=True)) == [issue]
     assert {"沈阳市图书馆", "沈阳市档案馆", "沈阳市政务服务中心"} <= set(GazetteRecipient.objects.values_list("name", flat=True))
 
 
