@@ -84,6 +84,7 @@ def overview(request):
         "rows": rows, "year": year, "years": range(today.year, today.year - 6, -1), "office": office,
         "attention": attention, "days": days,
         "total": regulations.year_figures(documents, year=year, today=today),
+        "by_genre": regulations.year_figures_by_genre(documents, year=year, today=today),
     })
 
 
@@ -120,6 +121,7 @@ def unit_library(request, unit_id):
     return render(request, "documents/regulations/unit.html", {
         "unit": unit, "groups": groups, "tab": tab, "counts": counts,
         "figures": regulations.year_figures(documents, year=year, today=today), "year": year,
+        "by_genre": regulations.year_figures_by_genre(documents, year=year, today=today),
         "years": range(today.year, today.year - 6, -1), "days": days, "today": today,
         "expiring": regulations.expiring_within(documents, today=today, days=days).count(),
         "expired": regulations.past_expiry(documents, today=today).count(),
@@ -166,8 +168,11 @@ def current_list_xlsx(unit, documents, *, today):
         ])
     for letter, width in zip("ABCDEFGHI", (6, 24, 60, 30, 12, 12, 12, 12, 26), strict=True):
         sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=3):
+    for row in sheet.iter_rows(min_row=2):
         row[2].alignment = Alignment(wrap_text=True, vertical="top")
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # a title is text, never a formula the spreadsheet would run
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

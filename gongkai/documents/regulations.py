@@ -13,6 +13,8 @@ library: a draft is not a rule yet, a withdrawn one is no longer published. The 
     past_expiry(documents, today=…)      in force, yet the 有效期 ended before `today`
     needing_attention(documents, …)      either of the two
     year_figures(documents, …)           本年制发件数 / 本年废止件数 / 现行有效件数 for one unit or all units
+    year_figures_by_genre(documents, …)  the same for 规章 and 规范性文件 apart: the rows of the annual report
+    year_figures_by_unit(documents, …)   the same for every unit at once
 """
 
 import datetime
@@ -23,7 +25,7 @@ from django.utils import timezone
 
 from gongkai.events.models import Event
 
-from .models import Document, Validity
+from .models import Category, CategoryKind, Document, Validity
 
 VALIDITY_ORDER = [Validity.IN_FORCE, Validity.AMENDED, Validity.REPEALED, Validity.EXPIRED]
 # 本年废止件数 counts the documents that stopped applying in the year: repealed (已废止) and expired (失效).
@@ -132,6 +134,15 @@ def year_figures(documents, *, year, today=None, unit=None):
     """
     rows = _rows(documents if unit is None else in_library(documents, unit))
     return _figures(rows.values(), year=year, today=today)
+
+
+def year_figures_by_genre(documents, *, year, today=None, unit=None):
+    """[(genre, YearFigures)] for every genre that carries a validity (规章, 规范性文件), in the office's order:
+    the rows of table 二's block 第二十条第（一）项, each listed even when it has no document."""
+    rows = _rows(documents if unit is None else in_library(documents, unit))
+    genre_of = dict(documents.order_by().values_list("pk", "genre_id"))
+    return [(genre, _figures([row for pk, row in rows.items() if genre_of.get(pk) == genre.pk], year=year, today=today))
+            for genre in Category.objects.filter(kind=CategoryKind.GENRE, has_validity=True)]
 
 
 def year_figures_by_unit(documents, *, year, today=None):

@@ -173,6 +173,24 @@ def test_the_current_list_workbook_holds_the_documents_in_force(library, regulat
     assert by_title["沈河区停车管理办法"][8] == library["new"].index_number != ""
 
 
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_workbook(regulation, client_for, shenhe, shenhe_unit):
+    regulation("=HYPERLINK(\"http://example.com\",\"点击\")", at(2026, 5, 6))
+    response = client_for(shenhe).get(reverse("documents:regulations-xlsx", args=[shenhe_unit.pk]))
+    cell = load_workbook(io.BytesIO(response.content)).active["C3"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_the_figures_are_given_for_规章_and_规范性文件_apart(regulation, shenhe_unit, office):
+    regulation("沈阳市沈河区管理规定", at(2026, 2, 3), kind="规章")
+    old = regulation("沈河区旧办法", at(2025, 2, 3))
+    new = regulation("沈河区新办法", at(2026, 3, 3))
+    replace(office, old, Validity.REPEALED, new)
+    rows = regulations.year_figures_by_genre(regulations.library(), year=2026, unit=shenhe_unit)
+    assert [(genre.name, figures) for genre, figures in rows] == [
+        ("规章", regulations.YearFigures(year=2026, issued=1, ended=0, in_force=1)),
+        ("规范性文件", regulations.YearFigures(year=2026, issued=1, ended=1, in_force=1))]
+
+
 def test_a_viewer_reads_the_own_library_another_unit_gets_404(library, client_for, shenhe_viewer, outsider,
                                                              shenhe_unit):
     url = reverse("documents:regulations", args=[shenhe_unit.pk])
@@ -189,14 +207,14 @@ def test_a_viewer_reads_the_own_library_another_unit_gets_404(library, client_fo
 
 def test_the_page_shows_the_year_figures_and_highlights_expiry(library, client_for, shenhe, shenhe_unit):
     text = client_for(shenhe).get(reverse("documents:regulations", args=[shenhe_unit.pk])).content.decode()
-    figures = text[text.index('id="year-figures"'):text.index("</ul>", text.index('id="year-figures"'))]
-    assert "本年制发件数：<strong>4</strong>" in figures
-    assert "本年废止件数：<strong>1</strong>" in figures
-    assert "现行有效件数：<strong>5</strong>" in figures
+    figures = text[text.index('id="year-total"'):text.index("</tr>", text.index('id="year-total"'))]
+    assert "<td>4</td><td>1</td><td>5</td>" in figures
     assert "即将到期" in text and "已过有效期" in text
     assert "1件现行有效文件将在30天内到期；1件已过有效期" in text
     last_year = client_for(shenhe).get(reverse("documents:regulations", args=[shenhe_unit.pk]), {"year": "2025"})
-    assert "本年制发件数：<strong>4</strong>" in last_year.content.decode()
+    assert [(genre.name, row) for genre, row in last_year.context["by_genre"]] == [
+        ("规章", regulations.YearFigures(year=2025)),
+        ("规范性文件", regulations.YearFigures(year=2025, issued=4, ended=1, in_force=3))]
 
 
 def test_a_tab_shows_one_validity_and_bad_input_is_said(library, client_for, shenhe, shenhe_unit):
