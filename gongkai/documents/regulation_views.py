@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -36,10 +35,7 @@ ALL = "all"
 def staff_library(user, units=None):
     """The published 规章 and 规范性文件 `user` may see, of `units` (issued alone or jointly) when given."""
     documents = regulations.library(Document.objects.visible_to(user))
-    if units is None:
-        return documents
-    joint = Document.joint_units.through.objects.filter(unit__in=units).values("document_id")
-    return documents.filter(Q(unit__in=units) | Q(pk__in=joint))
+    return documents if units is None else regulations.in_library(documents, list(units))
 
 
 def _chosen_year(request, today):

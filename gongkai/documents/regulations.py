@@ -42,10 +42,11 @@ def library(documents=None):
 
 
 def in_library(documents, unit):
-    """The documents `unit` issued, alone or jointly, each once."""
-    unit_id = getattr(unit, "pk", unit)
-    ids = Document.joint_units.through.objects.filter(unit_id=unit_id).values("document_id")
-    return documents.filter(Q(unit_id=unit_id) | Q(pk__in=ids))
+    """The documents `unit` (a unit, or a list of units) issued, alone or jointly, each once."""
+    units = list(unit) if isinstance(unit, list | tuple | set | frozenset) else [unit]
+    unit_ids = [getattr(each, "pk", each) for each in units]
+    ids = Document.joint_units.through.objects.filter(unit_id__in=unit_ids).values("document_id")
+    return documents.filter(Q(unit_id__in=unit_ids) | Q(pk__in=ids))
 
 
 def in_force(documents):
