@@ -265,7 +265,9 @@ def add_article(*, actor, issue, document, page=None):
     _check(actor)
     issue = _locked(issue)
     page = _page(page)
-    if not Document.objects.public().filter(pk=document.pk).exists():
+    # The document's row is locked too: two issues taking the same document at once would both find it unprinted.
+    locked = Document.objects.public().select_for_update(of=("self",)).filter(pk=document.pk)
+    if locked.values_list("pk", flat=True).first() is None:
         raise ValidationError(_("Only a published, proactively disclosed document is printed in the gazette."))
     printed = GazetteArticle.objects.filter(document=document).select_related("issue").first()
     if printed is not None:
