@@ -8,4 +8,4 @@ def documents_navigation(request):
     user = getattr(request, "user", None)
     if not (match and match.namespace == "documents" and user and user.is_authenticated):
         return {}
-    return {"documents_links": links_for(user, request.path)}
+    return {"documents_links": links_for(user, match.url_name)}

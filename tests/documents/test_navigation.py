@@ -38,6 +38,15 @@ def test_the_current_page_is_marked_on_a_deeper_address(client_for, office):
     assert html.count('aria-current="page"') == 1
 
 
+def test_a_units_library_and_a_documents_page_mark_their_own_link(client_for, office, shenhe_unit, published):
+    client = client_for(office)
+    html = client.get(reverse("documents:regulations", args=[shenhe_unit.pk])).content.decode()
+    assert f'href="{reverse("documents:regulations-overview")}" aria-current="page"' in html
+    html = client.get(reverse("documents:detail", args=[published().pk])).content.decode()
+    assert f'href="{reverse("documents:list")}" aria-current="page"' in html
+    assert html.count('aria-current="page"') == 1
+
+
 def test_pages_outside_the_area_have_no_area_navigation(client_for, office):
     assert 'class="area-nav"' not in client_for(office).get(reverse("foi:list")).content.decode()
 
