@@ -137,6 +137,17 @@ VERB_LABELS = {
     "documents.category_created": _("Category added"),
     "documents.category_changed": _("Category changed"),
     "documents.category_deleted": _("Category deleted"),
+    "documents.gazette_issue_created": _("Gazette issue created"),
+    "documents.gazette_issue_edited": _("Gazette issue edited"),
+    "documents.gazette_issue_published": _("Gazette issue published"),
+    "documents.gazette_article_added": _("Article added to the gazette issue"),
+    "documents.gazette_article_edited": _("Gazette article's page changed"),
+    "documents.gazette_article_moved": _("Gazette articles reordered"),
+    "documents.gazette_article_removed": _("Article removed from the gazette issue"),
+    "documents.gazette_recipient_added": _("Receiving body added to the gazette list"),
+    "documents.gazette_recipient_edited": _("Receiving body edited"),
+    "documents.gazette_recipient_deactivated": _("Receiving body taken off the gazette list"),
+    "documents.gazette_recipient_reactivated": _("Receiving body back on the gazette list"),
 }
 
 
