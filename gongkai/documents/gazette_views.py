@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import gazette
 from .gazette_forms import ArticleAddForm, IssueForm, PageForm, RecipientForm
 from .models import Document, GazetteIssue, GazetteRecipient
+from .steps import put_errors, run_step
 
 
 def _reader(request):
@@ -42,25 +43,6 @@ def _writer(request):
 
 def _issue(request, pk):
     return get_object_or_404(gazette.issues_for(_reader(request)), pk=pk)
-
-
-def _put_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
-def _run(request, action, done, to):
-    """Run a service step: its refusal is a message on the page it came from, its success too."""
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return redirect(to)
 
 
 def pdf_response(issue):
@@ -95,7 +77,7 @@ def issue_new(request):
         try:
             issue = gazette.create_issue(actor=request.user, pdf=form.cleaned_data["pdf"], **form.service_fields())
         except ValidationError as error:
-            _put_errors(form, error)
+            put_errors(form, error)
         else:
             messages.success(request, _("%(issue)s was created; now add its articles.") % {"issue": issue})
             return redirect("documents:gazette-issue", pk=issue.pk)
@@ -113,7 +95,7 @@ def issue_edit(request, pk):
         try:
             gazette.edit_issue(actor=request.user, issue=issue, pdf=form.cleaned_data["pdf"], **form.service_fields())
         except ValidationError as error:
-            _put_errors(form, error)
+            put_errors(form, error)
         else:
             messages.success(request, _("The issue was saved."))
             return redirect("documents:gazette-issue", pk=issue.pk)
@@ -142,9 +124,9 @@ def issue_pdf(request, pk):
 def issue_publish(request, pk):
     issue = _issue(request, pk)
     _writer(request)
-    return _run(request, lambda: gazette.publish_issue(actor=request.user, issue=issue),
-                _("%(issue)s is published on the public gazette pages.") % {"issue": issue},
-                issue_url(issue))
+    return run_step(request, lambda: gazette.publish_issue(actor=request.user, issue=issue),
+                    _("%(issue)s is published on the public gazette pages.") % {"issue": issue},
+                    issue_url(issue))
 
 
 def issue_url(issue):
@@ -164,9 +146,9 @@ def _add(request, issue, form, to):
     if document is None:
         messages.error(request, _("Choose a document from the list."))
         return redirect(to)
-    return _run(request, lambda: gazette.add_article(actor=request.user, issue=issue, document=document,
-                                                     page=form.cleaned_data["page"]),
-                _("“%(title)s” was added to %(issue)s.") % {"title": document.title, "issue": issue}, to)
+    return run_step(request, lambda: gazette.add_article(actor=request.user, issue=issue, document=document,
+                                                         page=form.cleaned_data["page"]),
+                    _("“%(title)s” was added to %(issue)s.") % {"title": document.title, "issue": issue}, to)
 
 
 @login_required
@@ -211,9 +193,9 @@ def article_page(request, pk, article_pk):
     if not form.is_valid():
         messages.error(request, _("The page is a whole number from 1."))
         return redirect(issue_url(issue))
-    return _run(request, lambda: gazette.set_article_page(actor=request.user, article=article,
-                                                          page=form.cleaned_data["page"]),
-                _("The page was saved."), issue_url(issue))
+    return run_step(request, lambda: gazette.set_article_page(actor=request.user, article=article,
+                                                              page=form.cleaned_data["page"]),
+                    _("The page was saved."), issue_url(issue))
 
 
 @login_required
@@ -223,8 +205,8 @@ def article_move(request, pk, article_pk):
     _writer(request)
     article = _article(issue, article_pk)
     up = request.POST.get("direction") != "down"
-    return _run(request, lambda: gazette.move_article(actor=request.user, article=article, up=up),
-                _("The order was changed."), f"{issue_url(issue)}#article-{article.pk}")
+    return run_step(request, lambda: gazette.move_article(actor=request.user, article=article, up=up),
+                    _("The order was changed."), f"{issue_url(issue)}#article-{article.pk}")
 
 
 @login_required
@@ -233,8 +215,8 @@ def article_remove(request, pk, article_pk):
     issue = _issue(request, pk)
     _writer(request)
     article = _article(issue, article_pk)
-    return _run(request, lambda: gazette.remove_article(actor=request.user, article=article),
-                _("“%(title)s” was removed from the issue.") % {"title": article.document.title}, issue_url(issue))
+    return run_step(request, lambda: gazette.remove_article(actor=request.user, article=article),
+                    _("“%(title)s” was removed from the issue.") % {"title": article.document.title}, issue_url(issue))
 
 
 @login_required
@@ -269,7 +251,7 @@ def recipients(request):
                 recipient = gazette.add_recipient(actor=request.user, name=data["name"], address=data["address"],
                                                   copies=data["copies"])
             except ValidationError as error:
-                _put_errors(form, error)
+                put_errors(form, error)
             else:
                 messages.success(request, _("“%(name)s” was added to the distribution list.") % {"name": recipient})
                 return redirect("documents:gazette-recipients")
@@ -290,9 +272,9 @@ def recipient_edit(request, pk):
         messages.error(request, _("Name the receiving body and give its copies as a whole number from 1."))
         return redirect("documents:gazette-recipients")
     data = form.cleaned_data
-    return _run(request, lambda: gazette.edit_recipient(actor=request.user, recipient=recipient, name=data["name"],
-                                                        address=data["address"], copies=data["copies"]),
-                _("“%(name)s” was saved.") % {"name": data["name"]}, "documents:gazette-recipients")
+    return run_step(request, lambda: gazette.edit_recipient(actor=request.user, recipient=recipient, name=data["name"],
+                                                            address=data["address"], copies=data["copies"]),
+                    _("“%(name)s” was saved.") % {"name": data["name"]}, "documents:gazette-recipients")
 
 
 @login_required
@@ -303,5 +285,5 @@ def recipient_active(request, pk):
     active = request.POST.get("active") == "1"
     done = (_("“%(name)s” is back on the distribution list.") if active
             else _("“%(name)s” was taken off the distribution list.")) % {"name": recipient.name}
-    return _run(request, lambda: gazette.set_recipient_active(actor=request.user, recipient=recipient, active=active),
-                done, "documents:gazette-recipients")
+    return run_step(request, lambda: gazette.set_recipient_active(actor=request.user, recipient=recipient, active=active),
+                    done, "documents:gazette-recipients")

@@ -21,6 +21,7 @@ from . import topics
 from .column_forms import TopicEditForm, TopicForm
 from .column_views import staff_document_url
 from .models import Document, Topic
+from .steps import run_step
 
 SEARCH_LIMIT = 20
 
@@ -103,13 +104,7 @@ def _managed_topic(request, pk):
 
 
 def _run(request, topic, action, done):
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return redirect("documents:topic", pk=topic.pk)
+    return run_step(request, action, done, reverse("documents:topic", args=[topic.pk]))
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,6 +24,7 @@ from .forms import AttachmentForm, DocumentFilterForm, DocumentForm, PublishForm
 from .models import Attachment, Category, CategoryKind, Column, Document, DocumentState
 from .pages import metadata_rows, public_interpretations, text_changes
 from .sanitising import editable_text
+from .steps import put_errors, run_step
 
 CONTENT_TYPES = {kind.name: kind.content_type for kind in EVIDENCE_KINDS}
 
@@ -47,15 +49,6 @@ def document_list(request):
     })
 
 
-def _put_errors(form, error):
-    """A service's ValidationError beside the fields it names (the rest above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_new(request):
@@ -76,7 +69,7 @@ def document_new(request):
                 actor=request.user, unit=data["unit"], fields=form.service_fields(),
                 joint_units=data["joint_units"], columns=data["columns"], topics=data["topics"])
         except ValidationError as error:
-            _put_errors(form, error)
+            put_errors(form, error)
         else:
             messages.success(request, _("The draft was saved."))
             return redirect("documents:detail", pk=document.pk)
@@ -135,7 +128,7 @@ def document_edit(request, pk):
         except scanning.PersonalDataFound as error:
             findings = error.findings
         except ValidationError as error:
-            _put_errors(form, error)
+            put_errors(form, error)
         else:
             messages.success(request, _("The changes were saved as a new version."))
             return redirect("documents:detail", pk=document.pk)
@@ -198,14 +191,8 @@ def _back(pk):
 
 
 def _run(request, document, step, done):
-    """Run one service step, back to the document page with what happened; never a 500."""
-    try:
-        step()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return _back(document.pk)
+    """One service step, back to the document page with what happened."""
+    return run_step(request, step, done, reverse("documents:detail", args=[document.pk]))
 
 
 @login_required
