@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "gongkai.review",
     "gongkai.foi",
     "gongkai.documents",
+    "gongkai.search",
     "gongkai.api",
     "gongkai.portal",
     "gongkai.demo",
