@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from gongkai.foi import api as foi
 
+from . import documents_views as documents
 from . import views
 
 
@@ -35,4 +36,11 @@ urlpatterns = [
          name="foi-review"),
     path("foi/applications/<int:pk>/serve/", foi.Serve.as_view(), name="foi-serve"),
     path("foi/status/", foi.StatusLookup.as_view(), name="foi-status"),
+    path("documents/", documents.DocumentList.as_view(), name="documents"),
+    path("documents/<int:pk>/", documents.DocumentDetail.as_view(), name="document"),
+    path("documents/<int:pk>/attachments/", documents.Attachments.as_view(), name="document-attachments"),
+    path("documents/<int:pk>/submit/", documents.Submit.as_view(), name="document-submit"),
+    path("documents/<int:pk>/publish/", documents.Publish.as_view(), name="document-publish"),
+    path("documents/<int:pk>/withdraw/", documents.Withdraw.as_view(), name="document-withdraw"),
+    path("documents/<int:pk>/return/", documents.ReturnToDraft.as_view(), name="document-return"),
 ]
