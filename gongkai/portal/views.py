@@ -4,8 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from gongkai.conventions import CONVENTIONS
-from gongkai.documents.navigation import public_links
 
+from .home import home_context
 from .landing import landing_url
 
 
@@ -13,7 +13,7 @@ def home(request):
     """The public start page; staff (and every login without ?next=) go on to their own queue."""
     if request.user.is_authenticated:
         return redirect(landing_url(request.user))
-    return render(request, "portal/home.html", {"public_document_links": public_links()})
+    return render(request, "portal/home.html", home_context())
 
 
 def healthz(request):
