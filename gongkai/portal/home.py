@@ -3,7 +3,7 @@ standard tree, the latest gazette issue and the latest interpretations.
 
 The page costs a fixed number of queries however many documents there are: one for the standard tree, one
 for the latest documents, one per main column (the list below is fixed), one for the gazette and one for
-the interpretations, each with its joint issuers prefetched (one more per listing that has rows).
+the interpretations.
 """
 
 from dataclasses import dataclass, field
@@ -38,14 +38,14 @@ def main_columns(roots):
 
 
 def latest_documents(limit=LATEST):
-    return list(public_documents.listed(public_documents.newest_first(public_documents.Document.objects.public()))
+    return list(public_documents.briefly(public_documents.newest_first(public_documents.Document.objects.public()))
                 [:limit])
 
 
 def latest_in_column(node, limit=PER_COLUMN):
     """The newest public documents of every unit in the column and its sub-columns."""
     documents = public_documents.newest_first(public_documents.in_columns(node.descendant_ids()))
-    return list(public_documents.listed(documents)[:limit])
+    return list(public_documents.briefly(documents)[:limit])
 
 
 def latest_by_column(limit=PER_COLUMN):
@@ -62,8 +62,8 @@ def latest_interpretations(limit=INTERPRETATIONS):
     read), each with its policy."""
     Document = public_documents.Document
     documents = Document.objects.public().filter(interprets__in=Document.objects.public())
-    documents = public_documents.newest_first(documents).select_related("interprets")
-    return list(public_documents.listed(documents)[:limit])
+    documents = public_documents.newest_first(documents)
+    return list(public_documents.briefly(documents).select_related("interprets")[:limit])
 
 
 def home_context():

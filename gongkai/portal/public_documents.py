@@ -21,6 +21,11 @@ def listed(documents=None):
             .prefetch_related(Prefetch("joint_units", queryset=Unit.objects.only("pk", "name").order_by("name"))))
 
 
+def briefly(documents):
+    """Public documents for a short list (title, unit, date): the issuing unit read with them, nothing else."""
+    return documents.select_related("unit").defer(*UNLISTED_FIELDS)
+
+
 def in_columns(column_ids):
     """Public documents standing in any of these columns, each once."""
     through = Document.columns.through.objects.filter(column_id__in=list(column_ids))
