@@ -63,8 +63,7 @@ def read_filters(query):
     if wanted["year"]:
         year = _number(wanted["year"])
         if year is None or not FIRST_YEAR <= year <= timezone.localdate().year + 1:
-            filters.problems.append(_("“%(year)s” is not a year; the year filter was left out.")
-                                    % {"year": wanted["year"][:10]})
+            filters.problems.append(_("That is not a year; the year filter was left out."))
         else:
             filters.year = year
     return filters
