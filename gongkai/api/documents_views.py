@@ -174,7 +174,7 @@ class DocumentDetail(DocumentContextMixin, generics.GenericAPIView):
         data = edit.validated_data
         with service_errors():
             services.edit_document(actor=request.user, document=document, fields=edit.service_fields(),
-                                   note=data.get("note", ""), confirm_personal_data=data.get("confirm_personal_data"),
+                                   note=data.get("note", ""), confirm_personal_data=bool(data.get("confirm_personal_data")),
                                    **edit.relations())
         return self.detail_of(document)
 

@@ -172,6 +172,15 @@ def test_bad_drafts_are_400_with_the_field_in_chinese(api, shenhe, shenhe_unit, 
     assert not Document.objects.exists()
 
 
+def test_an_interpretation_explains_only_a_policy_of_the_drafting_unit(api, draft, shenhe, shenhe_unit, fgw_liaison,
+                                                                      fgw_unit):
+    policy = draft()
+    refused = api(fgw_liaison).post(LIST, new_draft(fgw_unit, interprets=policy.pk, interpretation_kind="text"))
+    assert refused.status_code == 400 and "interprets" in refused.json()
+    made = api(shenhe).post(LIST, new_draft(shenhe_unit, interprets=policy.pk, interpretation_kind="text"))
+    assert made.status_code == 201 and made.json()["interprets"]["id"] == policy.pk
+
+
 @pytest.mark.parametrize("body", ["{not json", "[1, 2]", '"a string"', ""])
 def test_malformed_json_is_400(api, shenhe, body):
     assert api(shenhe).raw("post", LIST, body).status_code == 400
