@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
 # The suite runs in parallel (pytest-xdist), one worker per core; the slowest tests are listed at the end.
 PYTEST ?= $(BIN)/pytest -n auto --durations=15
 
-.PHONY: install messages demo serve test lint test-sqlite test-postgres bench clean
+.PHONY: install axe messages demo serve test lint test-sqlite test-postgres bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,13 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-install: $(BIN)/.installed messages
+install: $(BIN)/.installed messages axe
+
+# axe-core for the browser accessibility tests (tests/browser/axe/, from the npm registry); without npm the
+# test says it is skipped.
+axe:
+	@if command -v npm >/dev/null 2>&1; then cd tests/browser/axe && npm ci --no-audit --no-fund --silent; \
+	else echo "NOTICE: no npm: the accessibility test (axe-core) is SKIPPED."; fi
 
 # Compiled with Babel (a Python package) so that no system gettext is needed.
 messages: $(BIN)/.installed
