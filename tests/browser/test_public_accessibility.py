@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from gongkai.documents import guide
 from gongkai.documents.models import Column
+from gongkai.documents.standard import ensure_standard_catalogue
 from tests.portal.test_portal_home import published_fixture  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,6 +28,7 @@ def violations(page):
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: run make install (needs npm)")
 def test_the_public_pages_have_no_serious_accessibility_violations(page, live_server, directory, published):
+    ensure_standard_catalogue()  # an earlier transactional test flushed what migration 0002 seeded
     shenhe = directory["沈河区人民政府"]
     budget = Column.objects.standard().get(slug="budget")
     document = published("沈河区2026年部门预算", columns=[budget], number="沈河财〔2026〕2号")
